@@ -1,0 +1,113 @@
+/// Any one object of the model, for code that handles every kind alike (add, diff, store).
+public enum Entity: Hashable, Sendable {
+    case vnet(VNet)
+    case cluster(Cluster)
+    case service(Service)
+    case peering(Peering)
+    case vpnGateway(VPNGateway)
+    case vpnConnection(VPNConnection)
+    case tunnel(Tunnel)
+    case meshLink(MeshLink)
+    case ingress(Ingress)
+    case `import`(ServiceImport)
+
+    public var reference: EntityReference {
+        switch self {
+        case .vnet(let value): .vnet(value.name)
+        case .cluster(let value): .cluster(value.name)
+        case .service(let value): .service(value.id)
+        case .peering(let value): .peering(value.vnets)
+        case .vpnGateway(let value): .vpnGateway(value.name)
+        case .vpnConnection(let value): .vpnConnection(value.gateways)
+        case .tunnel(let value): .tunnel(value.clusters)
+        case .meshLink(let value): .meshLink(value.clusters)
+        case .ingress(let value): .ingress(value.service)
+        case .import(let value): .import(value.id)
+        }
+    }
+}
+
+extension Topology {
+    /// The object a reference points at, if it exists.
+    public subscript(reference: EntityReference) -> Entity? {
+        switch reference {
+        case .vnet(let key): vnets[key].map(Entity.vnet)
+        case .cluster(let key): clusters[key].map(Entity.cluster)
+        case .service(let key): services[key].map(Entity.service)
+        case .peering(let key): peerings[key].map(Entity.peering)
+        case .vpnGateway(let key): vpnGateways[key].map(Entity.vpnGateway)
+        case .vpnConnection(let key): vpnConnections[key].map(Entity.vpnConnection)
+        case .tunnel(let key): tunnels[key].map(Entity.tunnel)
+        case .meshLink(let key): meshLinks[key].map(Entity.meshLink)
+        case .ingress(let key): ingresses[key].map(Entity.ingress)
+        case .import(let key): imports[key].map(Entity.import)
+        }
+    }
+
+    /// Inserts or replaces one object (no checks; call `validate()` after).
+    public mutating func upsert(_ entity: Entity) {
+        switch entity {
+        case .vnet(let value): vnets[value.name] = value
+        case .cluster(let value): clusters[value.name] = value
+        case .service(let value): services[value.id] = value
+        case .peering(let value): peerings[value.vnets] = value
+        case .vpnGateway(let value): vpnGateways[value.name] = value
+        case .vpnConnection(let value): vpnConnections[value.gateways] = value
+        case .tunnel(let value): tunnels[value.clusters] = value
+        case .meshLink(let value): meshLinks[value.clusters] = value
+        case .ingress(let value): ingresses[value.service] = value
+        case .import(let value): imports[value.id] = value
+        }
+    }
+
+    /// What `add` did with an object.
+    public enum AddOutcome: String, Sendable {
+        case created, unchanged
+    }
+
+    /// Adds one object the way `crosslink <kind> add` does: creating it, accepting an identical
+    /// re-add as unchanged (idempotent), and refusing a different object under the same key.
+    public mutating func add(_ entity: Entity) throws -> AddOutcome {
+        let reference = entity.reference
+        if let existing = self[reference] {
+            if existing == entity { return .unchanged }
+            throw CrosslinkError(.alreadyExists, "\(reference) already exists with different settings; remove it first, or change it with 'crosslink apply'")
+        }
+        upsert(entity)
+        try validate()
+        return .created
+    }
+
+    /// Every object, in dependency order (what a reference names comes before the reference).
+    public var allEntities: [Entity] { allReferences.compactMap { self[$0] } }
+}
+
+/// The difference between two snapshots: what a store must delete and write to go from one to the other.
+public struct TopologyChange: Sendable, Equatable {
+    /// Objects present before and absent after, in reverse dependency order (referrers first).
+    public var removed: [EntityReference]
+    /// Objects new or different after, in dependency order.
+    public var written: [Entity]
+    /// How many of `written` are new (the rest changed).
+    public var createdCount: Int
+
+    public var isEmpty: Bool { removed.isEmpty && written.isEmpty }
+    public var updatedCount: Int { written.count - createdCount }
+
+    /// Compares two snapshots object by object.
+    public init(from old: Topology, to new: Topology) {
+        removed = old.allReferences.filter { !new.contains($0) }.reversed()
+        var written: [Entity] = []
+        var created = 0
+        for reference in new.allReferences {
+            guard let entity = new[reference] else { continue }
+            switch old[reference] {
+            case nil: written.append(entity); created += 1
+            case .some(let before) where before != entity: written.append(entity)
+            default: break
+            }
+        }
+        self.written = written
+        self.createdCount = created
+    }
+}

@@ -1,0 +1,151 @@
+/// The kinds of object crosslink records, named as on the command line.
+public enum EntityKind: String, CaseIterable, Sendable, Hashable {
+    case vnet
+    case cluster
+    case service
+    case peering
+    case vpnGateway = "vpn-gateway"
+    case vpnConnection = "vpn-connection"
+    case tunnel
+    case meshLink = "mesh-link"
+    case ingress
+    case `import`
+}
+
+/// Points at one object of a topology by kind and key.
+public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case vnet(String)
+    case cluster(String)
+    case service(ServiceID)
+    case peering(UnorderedPair)
+    case vpnGateway(String)
+    case vpnConnection(UnorderedPair)
+    case tunnel(UnorderedPair)
+    case meshLink(UnorderedPair)
+    case ingress(ServiceID)
+    case `import`(ImportID)
+
+    public var kind: EntityKind {
+        switch self {
+        case .vnet: .vnet
+        case .cluster: .cluster
+        case .service: .service
+        case .peering: .peering
+        case .vpnGateway: .vpnGateway
+        case .vpnConnection: .vpnConnection
+        case .tunnel: .tunnel
+        case .meshLink: .meshLink
+        case .ingress: .ingress
+        case .import: .import
+        }
+    }
+
+    /// The key as users write it (`vnet-a~vnet-hub` for pairs).
+    public var key: String {
+        switch self {
+        case .vnet(let name), .cluster(let name), .vpnGateway(let name): name
+        case .service(let id), .ingress(let id): id.description
+        case .peering(let pair), .vpnConnection(let pair), .tunnel(let pair), .meshLink(let pair): pair.description
+        case .import(let id): id.description
+        }
+    }
+
+    public var description: String { "\(kind.rawValue) \(key)" }
+
+    public static func < (lhs: EntityReference, rhs: EntityReference) -> Bool {
+        let order = EntityKind.allCases
+        let (l, r) = (order.firstIndex(of: lhs.kind) ?? 0, order.firstIndex(of: rhs.kind) ?? 0)
+        return l != r ? l < r : lhs.key < rhs.key
+    }
+}
+
+extension Topology {
+    /// Whether the referenced object exists.
+    public func contains(_ reference: EntityReference) -> Bool {
+        switch reference {
+        case .vnet(let key): vnets[key] != nil
+        case .cluster(let key): clusters[key] != nil
+        case .service(let key): services[key] != nil
+        case .peering(let key): peerings[key] != nil
+        case .vpnGateway(let key): vpnGateways[key] != nil
+        case .vpnConnection(let key): vpnConnections[key] != nil
+        case .tunnel(let key): tunnels[key] != nil
+        case .meshLink(let key): meshLinks[key] != nil
+        case .ingress(let key): ingresses[key] != nil
+        case .import(let key): imports[key] != nil
+        }
+    }
+
+    /// The objects that name `reference` and would dangle without it, sorted.
+    public func referrers(of reference: EntityReference) -> [EntityReference] {
+        var result: [EntityReference] = []
+        switch reference {
+        case .vnet(let name):
+            result += clusters.values.filter { $0.vnet == name }.map { .cluster($0.name) }
+            result += peerings.keys.filter { $0.contains(name) }.map { .peering($0) }
+            result += vpnGateways.values.filter { $0.vnet == name }.map { .vpnGateway($0.name) }
+        case .cluster(let name):
+            result += services.keys.filter { $0.cluster == name }.map { .service($0) }
+            result += tunnels.keys.filter { $0.contains(name) }.map { .tunnel($0) }
+            result += meshLinks.keys.filter { $0.contains(name) }.map { .meshLink($0) }
+            result += imports.keys.filter { $0.consumer.cluster == name }.map { .import($0) }
+        case .service(let id):
+            if ingresses[id] != nil { result.append(.ingress(id)) }
+            result += imports.keys.filter { $0.service == id }.map { .import($0) }
+        case .vpnGateway(let name):
+            result += vpnConnections.keys.filter { $0.contains(name) }.map { .vpnConnection($0) }
+            if let vnet = vpnGateways[name]?.vnet {
+                result += peerings.values.filter { $0.gatewayTransit == vnet }.map { .peering($0.vnets) }
+            }
+        case .peering, .vpnConnection, .tunnel, .meshLink, .ingress, .import:
+            break
+        }
+        return result.sorted()
+    }
+
+    /// `reference` and everything that depends on it, transitively: what `remove --cascade` deletes.
+    public func cascade(from reference: EntityReference) -> [EntityReference] {
+        var seen: Set<EntityReference> = [reference]
+        var pending = [reference]
+        while let next = pending.popLast() {
+            for referrer in referrers(of: next) where seen.insert(referrer).inserted {
+                pending.append(referrer)
+            }
+        }
+        return seen.sorted()
+    }
+
+    /// Removes one object from the snapshot (no checks; see `removing(_:cascade:)`).
+    public mutating func remove(_ reference: EntityReference) {
+        switch reference {
+        case .vnet(let key): vnets[key] = nil
+        case .cluster(let key): clusters[key] = nil
+        case .service(let key): services[key] = nil
+        case .peering(let key): peerings[key] = nil
+        case .vpnGateway(let key): vpnGateways[key] = nil
+        case .vpnConnection(let key): vpnConnections[key] = nil
+        case .tunnel(let key): tunnels[key] = nil
+        case .meshLink(let key): meshLinks[key] = nil
+        case .ingress(let key): ingresses[key] = nil
+        case .import(let key): imports[key] = nil
+        }
+    }
+
+    /// Removes `reference`, refusing when others depend on it unless `cascade` is set.
+    /// - Returns: every object removed, sorted.
+    /// - Throws: `.notFound` for an unknown object, `.referenced` naming the referrers.
+    @discardableResult
+    public mutating func removing(_ reference: EntityReference, cascade: Bool) throws -> [EntityReference] {
+        guard contains(reference) else {
+            throw CrosslinkError.notFound("\(reference) does not exist")
+        }
+        let referrers = referrers(of: reference)
+        if !referrers.isEmpty && !cascade {
+            let list = referrers.map(\.description).joined(separator: ", ")
+            throw CrosslinkError(.referenced, "\(reference) is referenced by \(list); remove those first or pass --cascade")
+        }
+        let doomed = self.cascade(from: reference)
+        for item in doomed { remove(item) }
+        return doomed
+    }
+}

@@ -1,0 +1,146 @@
+/// A VNet peering. Azure peerings are two half-links; crosslink records the pair as one.
+public struct Peering: Hashable, Sendable {
+    public var vnets: UnorderedPair
+    public var state: PeeringState
+    /// The VNet whose VPN gateway the other side uses (Azure: allowGatewayTransit/useRemoteGateways).
+    public var gatewayTransit: String?
+
+    public init(vnets: UnorderedPair, state: PeeringState = .connected, gatewayTransit: String? = nil) {
+        self.vnets = vnets
+        self.state = state
+        self.gatewayTransit = gatewayTransit
+    }
+
+    /// The VNet that borrows the transit gateway, if the peering has one.
+    public var gatewayUser: String? { gatewayTransit.map { vnets.other(than: $0) } }
+}
+
+/// A virtual network gateway of type VPN; at most one per VNet.
+public struct VPNGateway: Hashable, Sendable {
+    public var name: String
+    public var vnet: String
+    public var publicIP: IPv4Address?
+    /// BGP autonomous system number; nil means static routes only.
+    public var bgpASN: UInt32?
+
+    public init(name: String, vnet: String, publicIP: IPv4Address? = nil, bgpASN: UInt32? = nil) {
+        self.name = name
+        self.vnet = vnet
+        self.publicIP = publicIP
+        self.bgpASN = bgpASN
+    }
+}
+
+/// A site-to-site or VNet-to-VNet connection between two VPN gateways.
+public struct VPNConnection: Hashable, Sendable {
+    public var gateways: UnorderedPair
+    public var state: VPNConnectionState
+    public var bgp: Bool
+
+    public init(gateways: UnorderedPair, state: VPNConnectionState = .connected, bgp: Bool = false) {
+        self.gateways = gateways
+        self.state = state
+        self.bgp = bgp
+    }
+}
+
+/// A Submariner-style gateway-to-gateway tunnel between two clusters.
+public struct Tunnel: Hashable, Sendable {
+    public var clusters: UnorderedPair
+    public var cableDriver: CableDriver
+    public var endpoint: TunnelEndpoint
+    public var state: TunnelState
+
+    public init(clusters: UnorderedPair, cableDriver: CableDriver = .libreswan, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected) {
+        self.clusters = clusters
+        self.cableDriver = cableDriver
+        self.endpoint = endpoint
+        self.state = state
+    }
+}
+
+/// Endpoint discovery between two mesh members (Istio remote secrets in both directions).
+public struct MeshLink: Hashable, Sendable {
+    public var clusters: UnorderedPair
+
+    public init(clusters: UnorderedPair) { self.clusters = clusters }
+}
+
+/// An ingress or API-gateway exposure of one service under a host name.
+public struct Ingress: Hashable, Sendable {
+    public var service: ServiceID
+    public var host: String
+    public var port: Int
+    public var tls: Bool
+    public var visibility: IngressVisibility
+    public var address: IPv4Address?
+    public var className: String?
+
+    public init(service: ServiceID, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: IPv4Address? = nil, className: String? = nil) {
+        self.service = service
+        self.host = host
+        self.port = port ?? (tls ? 443 : 80)
+        self.tls = tls
+        self.visibility = visibility
+        self.address = address
+        self.className = className
+    }
+}
+
+/// Who consumes an import: a cluster, optionally narrowed to one namespace (`aks-a/frontend`).
+public struct Consumer: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var cluster: String
+    public var namespace: String?
+
+    public init(cluster: String, namespace: String? = nil) {
+        self.cluster = cluster
+        self.namespace = namespace
+    }
+
+    public static func parse(_ text: String, field: String) throws -> Consumer {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 1 || parts.count == 2 else {
+            throw CrosslinkError.invalid("\(field) \(text.quoted) is not cluster or cluster/namespace")
+        }
+        try NameRule.dns1123Label.check(parts[0], field: "\(field) cluster")
+        if parts.count == 2 { try NameRule.dns1123Label.check(parts[1], field: "\(field) namespace") }
+        return Consumer(cluster: parts[0], namespace: parts.count == 2 ? parts[1] : nil)
+    }
+
+    public var description: String { namespace.map { "\(cluster)/\($0)" } ?? cluster }
+
+    public static func < (lhs: Consumer, rhs: Consumer) -> Bool {
+        (lhs.cluster, lhs.namespace ?? "") < (rhs.cluster, rhs.namespace ?? "")
+    }
+}
+
+/// Names an import: its consumer and the service it wants.
+public struct ImportID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var consumer: Consumer
+    public var service: ServiceID
+
+    public init(consumer: Consumer, service: ServiceID) {
+        self.consumer = consumer
+        self.service = service
+    }
+
+    public var description: String { "\(consumer) -> \(service)" }
+
+    public static func < (lhs: ImportID, rhs: ImportID) -> Bool {
+        (lhs.consumer, lhs.service) < (rhs.consumer, rhs.service)
+    }
+}
+
+/// A cross-cluster service import a user wants to work.
+public struct ServiceImport: Hashable, Sendable {
+    public var id: ImportID
+    /// The one port wanted; nil means every port of the service.
+    public var port: Int?
+    public var via: ImportVia
+
+    public init(id: ImportID, port: Int? = nil, via: ImportVia = .auto) {
+        self.id = id
+        self.port = port
+        self.via = via
+    }
+}

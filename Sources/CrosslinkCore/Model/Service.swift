@@ -1,0 +1,76 @@
+/// Names a service: cluster, namespace and name, written `cluster/namespace/name`.
+public struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var cluster: String
+    public var namespace: String
+    public var name: String
+
+    public init(cluster: String, namespace: String, name: String) {
+        self.cluster = cluster
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// Parses `cluster/namespace/name`.
+    public static func parse(_ text: String, field: String) throws -> ServiceID {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else {
+            throw CrosslinkError.invalid("\(field) \(text.quoted) is not cluster/namespace/service")
+        }
+        let id = ServiceID(cluster: parts[0], namespace: parts[1], name: parts[2])
+        try id.validate(field: field)
+        return id
+    }
+
+    public func validate(field: String) throws {
+        try NameRule.dns1123Label.check(cluster, field: "\(field) cluster")
+        try NameRule.dns1123Label.check(namespace, field: "\(field) namespace")
+        try NameRule.dns1035Label.check(name, field: "\(field) name")
+    }
+
+    public var description: String { "\(cluster)/\(namespace)/\(name)" }
+
+    public static func < (lhs: ServiceID, rhs: ServiceID) -> Bool {
+        (lhs.cluster, lhs.namespace, lhs.name) < (rhs.cluster, rhs.namespace, rhs.name)
+    }
+}
+
+/// One port of a Kubernetes Service.
+public struct ServicePort: Hashable, Sendable {
+    public var name: String?
+    public var port: Int
+    public var targetPort: Int
+    public var `protocol`: PortProtocol
+    public var appProtocol: String?
+
+    public init(name: String? = nil, port: Int, targetPort: Int? = nil, protocol: PortProtocol = .tcp, appProtocol: String? = nil) {
+        self.name = name
+        self.port = port
+        self.targetPort = targetPort ?? port
+        self.protocol = `protocol`
+        self.appProtocol = appProtocol
+    }
+
+    /// Whether an HTTP ingress can carry this port: by appProtocol, or by the Istio port-name
+    /// convention (`http`, `http-api`, `grpc-web`, …).
+    public var isHTTPLike: Bool {
+        let httpProtocols = ["http", "https", "http2", "grpc"]
+        if let appProtocol, httpProtocols.contains(appProtocol.lowercased()) { return true }
+        guard let name else { return false }
+        return httpProtocols.contains { name == $0 || name.hasPrefix($0 + "-") }
+    }
+}
+
+/// A Kubernetes Service in one cluster.
+public struct Service: Hashable, Sendable {
+    public var id: ServiceID
+    public var ports: [ServicePort]
+    public var exposure: ServiceExposure
+    public var loadBalancerIP: IPv4Address?
+
+    public init(id: ServiceID, ports: [ServicePort], exposure: ServiceExposure = .clusterIP, loadBalancerIP: IPv4Address? = nil) {
+        self.id = id
+        self.ports = ports
+        self.exposure = exposure
+        self.loadBalancerIP = loadBalancerIP
+    }
+}

@@ -1,0 +1,48 @@
+/// The whole estate: every registered object, keyed by its identity.
+///
+/// A `Topology` is a snapshot: the store loads one, the engine reads one, `apply` builds one. It is
+/// a value, so comparing two snapshots tells exactly what a command changed.
+public struct Topology: Hashable, Sendable {
+    public var vnets: [String: VNet] = [:]
+    public var clusters: [String: Cluster] = [:]
+    public var services: [ServiceID: Service] = [:]
+    public var peerings: [UnorderedPair: Peering] = [:]
+    public var vpnGateways: [String: VPNGateway] = [:]
+    public var vpnConnections: [UnorderedPair: VPNConnection] = [:]
+    public var tunnels: [UnorderedPair: Tunnel] = [:]
+    public var meshLinks: [UnorderedPair: MeshLink] = [:]
+    public var ingresses: [ServiceID: Ingress] = [:]
+    public var imports: [ImportID: ServiceImport] = [:]
+
+    public init() {}
+
+    /// The number of top-level objects, for summaries.
+    public var objectCount: Int {
+        vnets.count + clusters.count + services.count + peerings.count + vpnGateways.count
+            + vpnConnections.count + tunnels.count + meshLinks.count + ingresses.count + imports.count
+    }
+
+    /// Every object's reference, in a stable order (dependency order, then by key).
+    public var allReferences: [EntityReference] {
+        vnets.keys.sorted().map(EntityReference.vnet)
+            + clusters.keys.sorted().map(EntityReference.cluster)
+            + services.keys.sorted().map(EntityReference.service)
+            + peerings.keys.sorted().map(EntityReference.peering)
+            + vpnGateways.keys.sorted().map(EntityReference.vpnGateway)
+            + vpnConnections.keys.sorted().map(EntityReference.vpnConnection)
+            + tunnels.keys.sorted().map(EntityReference.tunnel)
+            + meshLinks.keys.sorted().map(EntityReference.meshLink)
+            + ingresses.keys.sorted().map(EntityReference.ingress)
+            + imports.keys.sorted().map(EntityReference.import)
+    }
+
+    /// The VPN gateway that lives in `vnet`, if any.
+    public func vpnGateway(in vnet: String) -> VPNGateway? {
+        vpnGateways.values.first { $0.vnet == vnet }
+    }
+
+    /// The services of one cluster, sorted by namespace and name.
+    public func services(in cluster: String) -> [Service] {
+        services.values.filter { $0.id.cluster == cluster }.sorted { $0.id < $1.id }
+    }
+}

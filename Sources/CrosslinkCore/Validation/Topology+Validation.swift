@@ -1,0 +1,209 @@
+extension Topology {
+    /// Checks every object and every reference between objects; throws the first problem found,
+    /// visiting objects in a stable order so the same input always gives the same message.
+    ///
+    /// These are the refusals of spec §1 and rule N5: what Azure, AKS or Kubernetes would refuse.
+    public func validate() throws {
+        for name in vnets.keys.sorted() { if let vnet = vnets[name] { try validate(vnet) } }
+        for name in clusters.keys.sorted() { if let cluster = clusters[name] { try validate(cluster) } }
+        for id in services.keys.sorted() { if let service = services[id] { try validate(service) } }
+        for name in vpnGateways.keys.sorted() { if let gateway = vpnGateways[name] { try validate(gateway) } }
+        for pair in peerings.keys.sorted() { if let peering = peerings[pair] { try validate(peering) } }
+        try validateGatewayUse()
+        for pair in vpnConnections.keys.sorted() { try requirePair(pair, kind: "vpn-connection", in: vpnGateways, noun: "vpn-gateway") }
+        for pair in tunnels.keys.sorted() { try requirePair(pair, kind: "tunnel", in: clusters, noun: "cluster") }
+        for pair in meshLinks.keys.sorted() { try requirePair(pair, kind: "mesh-link", in: clusters, noun: "cluster") }
+        for id in ingresses.keys.sorted() { if let ingress = ingresses[id] { try validate(ingress) } }
+        for id in imports.keys.sorted() { if let item = imports[id] { try validate(item) } }
+    }
+
+    private func validate(_ vnet: VNet) throws {
+        let what = "vnet \(vnet.name)"
+        try NameRule.dns1123Label.check(vnet.name, field: "vnet name")
+        try checkRegion(vnet.region, field: "\(what): region")
+        guard !vnet.addressSpace.isEmpty else {
+            throw CrosslinkError.invalid("\(what): addressSpace needs at least one CIDR")
+        }
+        for (index, prefix) in vnet.addressSpace.enumerated() {
+            for other in vnet.addressSpace[(index + 1)...] where prefix.overlaps(other) {
+                throw CrosslinkError.topology("\(what): address prefixes \(prefix) and \(other) overlap")
+            }
+        }
+    }
+
+    private func validate(_ cluster: Cluster) throws {
+        let what = "cluster \(cluster.name)"
+        try NameRule.dns1123Label.check(cluster.name, field: "cluster name")
+        try checkRegion(cluster.region, field: "\(what): region")
+        try checkHostName(cluster.clusterDomain, field: "\(what): clusterDomain")
+        for namespace in cluster.isolatedNamespaces {
+            try NameRule.dns1123Label.check(namespace, field: "\(what): isolated namespace")
+        }
+        for pool in cluster.nodePools {
+            try NameRule.dns1123Label.check(pool, field: "\(what): node pool")
+        }
+        if let mesh = cluster.mesh {
+            try NameRule.dns1123Label.check(mesh.id, field: "\(what): mesh id")
+            try NameRule.dns1123Label.check(mesh.network, field: "\(what): mesh network")
+            try NameRule.dns1123Label.check(mesh.trustRoot, field: "\(what): mesh trustRoot")
+        }
+        guard let vnet = vnets[cluster.vnet] else {
+            throw CrosslinkError.notFound("\(what): vnet \(cluster.vnet.quoted) does not exist")
+        }
+        let space = vnet.addressSpace.map(\.description).joined(separator: ", ")
+        guard vnet.addressSpace.contains(where: { $0.contains(cluster.nodeSubnet) }) else {
+            throw CrosslinkError.topology("\(what): nodeSubnet \(cluster.nodeSubnet) is outside vnet \(vnet.name)'s address space (\(space))")
+        }
+        switch cluster.networkPlugin {
+        case .azureCNI:
+            guard vnet.addressSpace.contains(where: { $0.contains(cluster.podCIDR) }) else {
+                throw CrosslinkError.topology("\(what): azure-cni pods take VNet addresses, but podCIDR \(cluster.podCIDR) is outside vnet \(vnet.name)'s address space (\(space))")
+            }
+        case .azureCNIOverlay, .kubenet:
+            if let shared = [cluster.podCIDR].firstOverlap(with: vnet.addressSpace) {
+                throw CrosslinkError.topology("\(what): \(cluster.networkPlugin.rawValue) podCIDR \(cluster.podCIDR) overlaps vnet \(vnet.name)'s address space on \(shared); choose a pod range outside the VNet")
+            }
+        }
+    }
+
+    private func validate(_ service: Service) throws {
+        let what = "service \(service.id)"
+        try service.id.validate(field: "service")
+        guard clusters[service.id.cluster] != nil else {
+            throw CrosslinkError.notFound("\(what): cluster \(service.id.cluster.quoted) does not exist")
+        }
+        guard !service.ports.isEmpty else {
+            throw CrosslinkError.invalid("\(what): needs at least one port")
+        }
+        var seenPorts: Set<String> = []
+        var seenNames: Set<String> = []
+        for port in service.ports {
+            try checkPort(port.port, field: "\(what): port")
+            try checkPort(port.targetPort, field: "\(what): targetPort")
+            if let name = port.name {
+                try NameRule.dns1123Label.check(name, field: "\(what): port name")
+                guard seenNames.insert(name).inserted else {
+                    throw CrosslinkError.invalid("\(what): port name \(name.quoted) is used twice")
+                }
+            }
+            if let appProtocol = port.appProtocol, appProtocol.isEmpty || appProtocol.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) {
+                throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quoted) is not a protocol name")
+            }
+            guard seenPorts.insert("\(port.port)/\(port.protocol.rawValue)").inserted else {
+                throw CrosslinkError.invalid("\(what): port \(port.port)/\(port.protocol.rawValue) is listed twice")
+            }
+        }
+        switch (service.exposure.hasLoadBalancer, service.loadBalancerIP) {
+        case (true, nil):
+            throw CrosslinkError.invalid("\(what): exposure \(service.exposure.rawValue) needs a loadBalancerIP")
+        case (false, .some):
+            throw CrosslinkError.invalid("\(what): loadBalancerIP needs exposure internal-lb or public-lb")
+        default:
+            break
+        }
+    }
+
+    private func validate(_ gateway: VPNGateway) throws {
+        let what = "vpn-gateway \(gateway.name)"
+        try NameRule.dns1123Label.check(gateway.name, field: "vpn-gateway name")
+        guard vnets[gateway.vnet] != nil else {
+            throw CrosslinkError.notFound("\(what): vnet \(gateway.vnet.quoted) does not exist")
+        }
+        if let other = vpnGateways.values.filter({ $0.vnet == gateway.vnet && $0.name != gateway.name }).map(\.name).min() {
+            throw CrosslinkError.topology("\(what): vnet \(gateway.vnet) already has vpn-gateway \(other); Azure allows one VPN gateway per VNet")
+        }
+        if let asn = gateway.bgpASN, asn == 0 {
+            throw CrosslinkError.invalid("\(what): bgpASN must be 1 to 4294967295")
+        }
+    }
+
+    private func validate(_ peering: Peering) throws {
+        let what = "peering \(peering.vnets)"
+        let pair = peering.vnets
+        guard pair.first != pair.second else {
+            throw CrosslinkError.invalid("\(what): a VNet cannot peer with itself")
+        }
+        for name in [pair.first, pair.second] where vnets[name] == nil {
+            throw CrosslinkError.notFound("\(what): vnet \(name.quoted) does not exist")
+        }
+        if let a = vnets[pair.first], let b = vnets[pair.second],
+           let shared = a.addressSpace.firstOverlap(with: b.addressSpace) {
+            throw CrosslinkError.topology("\(what): address spaces overlap on \(shared); Azure refuses to peer overlapping VNets")
+        }
+        guard let transit = peering.gatewayTransit else { return }
+        guard pair.contains(transit) else {
+            throw CrosslinkError.invalid("\(what): gatewayTransit \(transit.quoted) must name one of the peered VNets")
+        }
+        guard vpnGateway(in: transit) != nil else {
+            throw CrosslinkError.topology("\(what): gatewayTransit names \(transit), which has no vpn-gateway")
+        }
+        let user = pair.other(than: transit)
+        if let own = vpnGateway(in: user) {
+            throw CrosslinkError.topology("\(what): \(user) has its own vpn-gateway \(own.name) and cannot use \(transit)'s (Azure refuses useRemoteGateways there)")
+        }
+    }
+
+    /// A VNet may borrow a peer's gateway on one peering only (Azure allows one remote gateway).
+    private func validateGatewayUse() throws {
+        var usedBy: [String: UnorderedPair] = [:]
+        for pair in peerings.keys.sorted() {
+            guard let user = peerings[pair]?.gatewayUser else { continue }
+            if let earlier = usedBy[user] {
+                throw CrosslinkError.topology("peering \(pair): \(user) already uses a remote gateway through peering \(earlier); a VNet can use a peer's gateway on one peering only")
+            }
+            usedBy[user] = pair
+        }
+    }
+
+    private func validate(_ ingress: Ingress) throws {
+        let what = "ingress \(ingress.service)"
+        try ingress.service.validate(field: "ingress service")
+        guard services[ingress.service] != nil else {
+            throw CrosslinkError.notFound("\(what): service \(ingress.service) does not exist")
+        }
+        try checkHostName(ingress.host, field: "\(what): host")
+        try checkPort(ingress.port, field: "\(what): port")
+        if let className = ingress.className {
+            try NameRule.dns1123Label.check(className, field: "\(what): className")
+        }
+    }
+
+    private func validate(_ item: ServiceImport) throws {
+        let what = "import \(item.id)"
+        guard clusters[item.id.consumer.cluster] != nil else {
+            throw CrosslinkError.notFound("\(what): consumer cluster \(item.id.consumer.cluster.quoted) does not exist")
+        }
+        guard let service = services[item.id.service] else {
+            throw CrosslinkError.notFound("\(what): service \(item.id.service) does not exist")
+        }
+        if let port = item.port, !service.ports.contains(where: { $0.port == port }) {
+            let ports = service.ports.map { String($0.port) }.joined(separator: ", ")
+            throw CrosslinkError.invalid("\(what): service \(service.id) has no port \(port) (ports: \(ports))")
+        }
+    }
+
+    private func requirePair<Value>(_ pair: UnorderedPair, kind: String, in table: [String: Value], noun: String) throws {
+        guard pair.first != pair.second else {
+            throw CrosslinkError.invalid("\(kind) \(pair): both ends are \(pair.first)")
+        }
+        for name in [pair.first, pair.second] where table[name] == nil {
+            throw CrosslinkError.notFound("\(kind) \(pair): \(noun) \(name.quoted) does not exist")
+        }
+    }
+}
+
+/// Azure region names are lowercase letters and digits (`westeurope`, `eastus2`).
+func checkRegion(_ region: String, field: String) throws {
+    guard !region.isEmpty, region.utf8.count <= 63,
+          region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+    else {
+        throw CrosslinkError.invalid("\(field) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
+    }
+}
+
+/// Ports are 1 to 65535.
+public func checkPort(_ port: Int, field: String) throws {
+    guard (1...65535).contains(port) else {
+        throw CrosslinkError.invalid("\(field) \(port) is out of range (1 to 65535)")
+    }
+}
