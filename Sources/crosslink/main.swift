@@ -1,1 +1,3 @@
 import CrosslinkCLI
+
+EntryPoint.main()

@@ -67,14 +67,20 @@ extension Topology {
 
     /// Adds one object the way `crosslink <kind> add` does: creating it, accepting an identical
     /// re-add as unchanged (idempotent), and refusing a different object under the same key.
+    /// The caller validates the result (the store does, before it commits).
     public mutating func add(_ entity: Entity) throws -> AddOutcome {
+        var entity = entity
+        // A cluster added without a region takes its VNet's, so an identical re-add compares equal.
+        if case .cluster(var cluster) = entity, cluster.region.isEmpty, let region = vnets[cluster.vnet]?.region {
+            cluster.region = region
+            entity = .cluster(cluster)
+        }
         let reference = entity.reference
         if let existing = self[reference] {
             if existing == entity { return .unchanged }
             throw CrosslinkError(.alreadyExists, "\(reference) already exists with different settings; remove it first, or change it with 'crosslink apply'")
         }
         upsert(entity)
-        try validate()
         return .created
     }
 

@@ -1,0 +1,20 @@
+import ArgumentParser
+import CrosslinkTopologyFile
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the stored estate as a topology file.",
+        discussion: "`crosslink export | crosslink apply -f -` on an empty database reproduces the estate exactly.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: [.short, .customLong("output")], help: "yaml (default) or json.")
+    var output: OutputFormat = .yaml
+
+    func run() throws {
+        let topology = try global.openStore().loadTopology()
+        switch output {
+        case .json: emit(TopologyEncoder.structuredValue(topology).json() + "\n")
+        case .yaml, .table: emit(try TopologyEncoder.encode(topology))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import CrosslinkCore
+
+/// What the shared `list`, `show` and `remove` verbs need to know about one entity kind.
+protocol EntityGroup {
+    static var kind: EntityKind { get }
+    /// How the key is written on the command line, for help.
+    static var keyUsage: String { get }
+    /// Table columns for `list`, named after the topology file's fields.
+    static var columns: [String] { get }
+    /// Parses the key's positional arguments.
+    static func reference(_ arguments: [String]) throws -> EntityReference
+}
+
+extension EntityGroup {
+    static var plural: String { kind == .ingress ? "ingresses" : "\(kind.rawValue)s" }
+
+    static func name(_ arguments: [String], rule: NameRule = .dns1123Label, wrap: (String) -> EntityReference) throws -> EntityReference {
+        guard arguments.count == 1 else { throw CrosslinkError(.invalidValue, "expected one \(kind.rawValue) name, got \(arguments.count) arguments") }
+        try rule.check(arguments[0], field: "\(kind.rawValue) name")
+        return wrap(arguments[0])
+    }
+
+    static func pair(_ arguments: [String], wrap: (UnorderedPair) -> EntityReference) throws -> EntityReference {
+        guard arguments.count == 2 else { throw CrosslinkError(.invalidValue, "expected two names for a \(kind.rawValue), got \(arguments.count)") }
+        for name in arguments { try NameRule.dns1123Label.check(name, field: "\(kind.rawValue) end") }
+        return wrap(UnorderedPair(arguments[0], arguments[1]))
+    }
+
+    static func serviceKey(_ arguments: [String], wrap: (ServiceID) -> EntityReference) throws -> EntityReference {
+        guard arguments.count == 1 else { throw CrosslinkError(.invalidValue, "expected one cluster/namespace/service, got \(arguments.count) arguments") }
+        return wrap(try ServiceID.parse(arguments[0], field: "service"))
+    }
+}
+
+/// `crosslink <kind> list`.
+struct ListEntities<Group: EntityGroup>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List every \(Group.kind.rawValue).")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let entities = try Registration.list(Group.kind, store: global.openStore())
+        emit(try Renderer.list(entities.map(\.structuredValue), columns: Group.columns, format: output.output))
+    }
+}
+
+/// `crosslink <kind> show KEY`.
+struct ShowEntity<Group: EntityGroup>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "Show one \(Group.kind.rawValue).")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("The \(Group.kind.rawValue) to show: \(Group.keyUsage).", valueName: "key"))
+    var key: [String] = []
+
+    func run() throws {
+        let entity = try Registration.show(try Group.reference(key), store: global.openStore())
+        emit(try Renderer.single(entity.structuredValue, format: output.output))
+    }
+}
+
+/// `crosslink <kind> remove KEY [--cascade]`.
+struct RemoveEntity<Group: EntityGroup>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "remove", abstract: "Remove one \(Group.kind.rawValue).",
+            discussion: "Refused while other objects reference it, unless --cascade removes them too.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The \(Group.kind.rawValue) to remove: \(Group.keyUsage).", valueName: "key"))
+    var key: [String] = []
+    @Flag(help: "Also remove everything that references it.")
+    var cascade = false
+
+    func run() throws {
+        let removed = try Registration.remove(try Group.reference(key), cascade: cascade, store: global.openStore())
+        for reference in removed { emit("\(reference) removed\n") }
+    }
+}
+
+/// Reports what `add` did.
+func report(_ reference: EntityReference, _ outcome: Topology.AddOutcome) {
+    emit("\(reference) \(outcome.rawValue)\n")
+}

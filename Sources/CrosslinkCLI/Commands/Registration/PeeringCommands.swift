@@ -1,0 +1,30 @@
+import ArgumentParser
+import CrosslinkCore
+
+struct PeeringCommands: ParsableCommand, EntityGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "peering", abstract: "Register VNet peerings.",
+        subcommands: [PeeringAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+    static let kind = EntityKind.peering
+    static let keyUsage = "VNET VNET"
+    static let columns = ["between", "state", "gatewayTransit"]
+    static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.peering) }
+}
+
+struct PeeringAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Peer two VNets.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "One VNet.") var first: String
+    @Argument(help: "The other VNet.") var second: String
+    @Option(help: "connected | initiated | disconnected (default connected).") var state: String = "connected"
+    @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses.", valueName: "vnet")) var gatewayTransit: String?
+
+    func run() throws {
+        let reference = try PeeringCommands.reference([first, second])
+        guard case .peering(let pair) = reference else { return }
+        if let gatewayTransit { try NameRule.dns1123Label.check(gatewayTransit, field: "--gateway-transit") }
+        let peering = Peering(vnets: pair, state: try PeeringState.parse(state, field: "--state"), gatewayTransit: gatewayTransit)
+        report(reference, try Registration.add(.peering(peering), store: global.openStore()))
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CrosslinkCore
+
+struct ServiceCommands: ParsableCommand, EntityGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "service", abstract: "Register services of clusters.",
+        subcommands: [ServiceAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+    static let kind = EntityKind.service
+    static let keyUsage = "CLUSTER/NAMESPACE/NAME"
+    static let columns = ["cluster", "namespace", "name", "ports", "exposure", "loadBalancerIP"]
+    static func reference(_ arguments: [String]) throws -> EntityReference { try serviceKey(arguments, wrap: EntityReference.service) }
+}
+
+struct ServiceAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a service.",
+        discussion: "Ports are written [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL], e.g. http=80:8080/TCP@http.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service")) var service: String
+    @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String] = []
+    @Option(help: "cluster-ip | internal-lb | public-lb (default cluster-ip).") var exposure: String = "cluster-ip"
+    @Option(help: ArgumentHelp("Load-balancer address, for internal-lb and public-lb.", valueName: "ip")) var loadBalancerIp: String?
+
+    func run() throws {
+        let id = try ServiceID.parse(service, field: "service")
+        guard !ports.isEmpty else { throw CrosslinkError(.invalidValue, "service \(id): give at least one --ports") }
+        let value = Service(
+            id: id, ports: try ports.map(ServicePort.parse), exposure: try ServiceExposure.parse(exposure, field: "--exposure"),
+            loadBalancerIP: try loadBalancerIp.map { try IPv4Address.parse($0, field: "--load-balancer-ip") })
+        report(.service(id), try Registration.add(.service(value), store: global.openStore()))
+    }
+}
+
+extension ServicePort {
+    /// Parses `[NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL]`.
+    static func parse(_ text: String) throws -> ServicePort {
+        var rest = Substring(text)
+        func take(after separator: Character) -> String? {
+            guard let index = rest.lastIndex(of: separator) else { return nil }
+            defer { rest = rest[..<index] }
+            return String(rest[rest.index(after: index)...])
+        }
+        let appProtocol = take(after: "@")
+        let protocolText = take(after: "/")
+        var name: String?
+        if let equals = rest.firstIndex(of: "=") {
+            name = String(rest[..<equals])
+            rest = rest[rest.index(after: equals)...]
+        }
+        let numbers = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(numbers.count), let port = Int(numbers[0]), numbers.count == 1 || Int(numbers[1]) != nil else {
+            throw CrosslinkError(.invalidValue, "--ports \(text.quoted) is not [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL]")
+        }
+        try checkPort(port, field: "--ports port")
+        let target = numbers.count == 2 ? Int(numbers[1]) : nil
+        if let target { try checkPort(target, field: "--ports target port") }
+        return ServicePort(name: name, port: port, targetPort: target,
+                           protocol: try protocolText.map { try PortProtocol.parse($0.uppercased(), field: "--ports protocol") } ?? .tcp,
+                           appProtocol: appProtocol)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CrosslinkCore
+
+struct TunnelCommands: ParsableCommand, EntityGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "tunnel", abstract: "Register Submariner-style tunnels between clusters.",
+        subcommands: [TunnelAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+    static let kind = EntityKind.tunnel
+    static let keyUsage = "CLUSTER CLUSTER"
+    static let columns = ["between", "cableDriver", "endpoint", "state"]
+    static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.tunnel) }
+}
+
+struct TunnelAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Join two clusters with a tunnel.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "One cluster.") var first: String
+    @Argument(help: "The other cluster.") var second: String
+    @Option(help: "libreswan | wireguard | vxlan (default libreswan).") var cableDriver: String = "libreswan"
+    @Option(help: "public | private (default public).") var endpoint: String = "public"
+    @Option(help: "connected | connecting | error (default connected).") var state: String = "connected"
+
+    func run() throws {
+        let reference = try TunnelCommands.reference([first, second])
+        guard case .tunnel(let pair) = reference else { return }
+        let tunnel = Tunnel(clusters: pair, cableDriver: try CableDriver.parse(cableDriver, field: "--cable-driver"),
+                            endpoint: try TunnelEndpoint.parse(endpoint, field: "--endpoint"),
+                            state: try TunnelState.parse(state, field: "--state"))
+        report(reference, try Registration.add(.tunnel(tunnel), store: global.openStore()))
+    }
+}

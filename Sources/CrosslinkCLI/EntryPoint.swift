@@ -1,0 +1,75 @@
+import ArgumentParser
+import CrosslinkCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the `crosslink` command line and exits with the spec's codes: 0 success, 1 error (one line on
+/// stderr), 2 usage mistake, 3 unroutable (`route check`).
+public enum EntryPoint {
+    public static func main() -> Never {
+        do {
+            var command = try Crosslink.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+            exit(0)
+        } catch let error as CrosslinkError {
+            printError(error.message)
+            exit(1)
+        } catch {
+            let code = Crosslink.exitCode(for: error)
+            if code == .validationFailure {
+                printError(Crosslink.fullMessage(for: error))
+                exit(2)
+            }
+            Crosslink.exit(withError: error)
+        }
+    }
+
+    /// Moves `--db PATH` written before the subcommand (`crosslink --db x.db vnet list`) to the end,
+    /// where the leaf command that declares it will parse it.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var rest: [String] = []
+        var hoisted: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { rest += arguments[index...]; break }
+            if argument == "--db", index + 1 < arguments.count {
+                hoisted += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--db=") { hoisted.append(argument) } else { rest.append(argument) }
+            index += 1
+        }
+        guard !hoisted.isEmpty else { return arguments }
+        if let terminator = rest.firstIndex(of: "--") { rest.insert(contentsOf: hoisted, at: terminator) } else { rest += hoisted }
+        return rest
+    }
+
+    static func printError(_ message: String) {
+        let line = message.hasPrefix("Error:") ? message : "error: \(message)"
+        writeAll(line.hasSuffix("\n") ? line : line + "\n", to: 2)
+    }
+}
+
+/// Writes to standard output.
+func emit(_ text: String) {
+    writeAll(text, to: 1)
+}
+
+/// Writes every byte to a file descriptor, retrying short writes; output errors (a closed pipe) end quietly.
+func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}

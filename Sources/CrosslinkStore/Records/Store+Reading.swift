@@ -1,0 +1,136 @@
+import CrosslinkCore
+
+extension Store {
+    /// Reads every table into a snapshot; call inside a transaction.
+    func topologyInTransaction() throws -> Topology {
+        var topology = Topology()
+        let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix ORDER BY vnet, position") {
+            ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
+        }
+        for vnet in try connection.query("SELECT name, region FROM vnet", [], { row in
+            let name = row.text(0) ?? ""
+            return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
+        }) {
+            topology.vnets[vnet.name] = vnet
+        }
+
+        let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace ORDER BY cluster, position") {
+            ($0.text(0) ?? "", $0.text(1) ?? "")
+        }
+        let pools = try grouped("SELECT cluster, name FROM cluster_node_pool ORDER BY cluster, position") {
+            ($0.text(0) ?? "", $0.text(1) ?? "")
+        }
+        for cluster in try connection.query("""
+            SELECT name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain,
+                   egress, globalnet_cidr, mesh_id, mesh_network, mesh_trust_root, mesh_east_west_gateway
+            FROM cluster
+            """, [], { row -> Cluster in
+                let name = row.text(0) ?? ""
+                var mesh: MeshMembership?
+                if let id = row.text(10) {
+                    mesh = MeshMembership(id: id, network: row.text(11) ?? "", trustRoot: row.text(12) ?? "",
+                                          eastWestGateway: try row.text(13).map { try address($0, "east-west gateway") })
+                }
+                return Cluster(
+                    name: name, vnet: row.text(1) ?? "", region: row.text(2) ?? "",
+                    nodeSubnet: try cidr(row.text(3), "node subnet"),
+                    networkPlugin: try closed(row.text(4), "network plugin"),
+                    podCIDR: try cidr(row.text(5), "pod CIDR"), serviceCIDR: try cidr(row.text(6), "service CIDR"),
+                    clusterDomain: row.text(7), egress: try closed(row.text(8), "egress"),
+                    globalnetCIDR: try row.text(9).map { try cidr($0, "globalnet CIDR") }, mesh: mesh,
+                    isolatedNamespaces: isolated[name] ?? [], nodePools: pools[name] ?? [])
+            }) {
+            topology.clusters[cluster.name] = cluster
+        }
+
+        let ports = try grouped("""
+            SELECT cluster, namespace, service, name, port, target_port, protocol, app_protocol
+            FROM service_port ORDER BY cluster, namespace, service, position
+            """) { row in
+            (ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
+             ServicePort(name: row.text(3), port: Int(row.integer(4) ?? 0), targetPort: Int(row.integer(5) ?? 0),
+                         protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7)))
+        }
+        for service in try connection.query("SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service", [], { row in
+            let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
+            return Service(id: id, ports: ports[id] ?? [], exposure: try closed(row.text(3), "exposure"),
+                           loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
+        }) {
+            topology.services[service.id] = service
+        }
+
+        for peering in try connection.query("SELECT vnet_a, vnet_b, state, gateway_transit FROM peering", [], { row in
+            Peering(vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
+                    gatewayTransit: row.text(3))
+        }) {
+            topology.peerings[peering.vnets] = peering
+        }
+        for gateway in try connection.query("SELECT name, vnet, public_ip, bgp_asn FROM vpn_gateway", [], { row in
+            VPNGateway(name: row.text(0) ?? "", vnet: row.text(1) ?? "",
+                       publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) })
+        }) {
+            topology.vpnGateways[gateway.name] = gateway
+        }
+        for connection in try connection.query("SELECT gateway_a, gateway_b, state, bgp FROM vpn_connection", [], { row in
+            VPNConnection(gateways: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""),
+                          state: try closed(row.text(2), "vpn connection state"), bgp: row.integer(3) == 1)
+        }) {
+            topology.vpnConnections[connection.gateways] = connection
+        }
+        for tunnel in try connection.query("SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel", [], { row in
+            Tunnel(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), cableDriver: try closed(row.text(2), "cable driver"),
+                   endpoint: try closed(row.text(3), "tunnel endpoint"), state: try closed(row.text(4), "tunnel state"))
+        }) {
+            topology.tunnels[tunnel.clusters] = tunnel
+        }
+        for link in try connection.query("SELECT cluster_a, cluster_b FROM mesh_link", [], { row in
+            MeshLink(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""))
+        }) {
+            topology.meshLinks[link.clusters] = link
+        }
+        for ingress in try connection.query("""
+            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name FROM ingress
+            """, [], { row in
+                Ingress(service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
+                        host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
+                        visibility: try closed(row.text(6), "ingress visibility"),
+                        address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8))
+            }) {
+            topology.ingresses[ingress.service] = ingress
+        }
+        for item in try connection.query("""
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
+            FROM service_import
+            """, [], { row in
+                let namespace = row.text(1) ?? ""
+                let id = ImportID(
+                    consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
+                    service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
+                let via = try ImportVia.parse(row.text(6) ?? "", field: "import via")
+                return ServiceImport(id: id, port: row.integer(5).map { Int($0) }, via: via)
+            }) {
+            topology.imports[item.id] = item
+        }
+        return topology
+    }
+
+    /// Collects child rows by parent key, keeping their stored order.
+    private func grouped<Key: Hashable, Value>(_ sql: String, _ row: (SQLiteStatement) throws -> (Key, Value)) throws -> [Key: [Value]] {
+        var result: [Key: [Value]] = [:]
+        for (key, value) in try connection.query(sql, [], row) { result[key, default: []].append(value) }
+        return result
+    }
+}
+
+// Stored values were validated when written; a failure here means the file was edited by hand.
+private func cidr(_ text: String?, _ field: String) throws -> CIDR {
+    do { return try CIDR.parse(text ?? "", field: field) } catch { throw StoreError.corrupt("\(error)") }
+}
+
+private func address(_ text: String, _ field: String) throws -> IPv4Address {
+    do { return try IPv4Address.parse(text, field: field) } catch { throw StoreError.corrupt("\(error)") }
+}
+
+private func closed<T: ClosedValue>(_ text: String?, _ field: String) throws -> T {
+    do { return try T.parse(text ?? "", field: field) } catch { throw StoreError.corrupt("\(error)") }
+}

@@ -1,0 +1,101 @@
+import CSQLite
+import CrosslinkCore
+
+/// A thin owner of one `sqlite3` handle: open, execute, prepare, and a cache of prepared statements.
+///
+/// crosslink talks to the C API directly rather than through GRDB: the store needs a handful of
+/// statements, and the measured cost of GRDB (≈2× slower inserts, ≈80 s more release build, ≈7 ms
+/// more start-up) buys nothing here. See docs/storage.md.
+///
+/// Not `Sendable`: a connection belongs to the one command that opened it.
+final class SQLiteConnection {
+    private let handle: OpaquePointer
+    private var statements: [String: SQLiteStatement] = [:]
+    let path: String
+
+    /// Opens (creating if needed) the database file at `path`.
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw StoreError.cannotOpen(path: path, detail: message)
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements that bind no values (schema, pragmas, BEGIN/COMMIT).
+    func execute(_ sql: String) throws {
+        let status = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard status == SQLITE_OK else { throw error(status) }
+    }
+
+    /// A prepared statement for `sql`, reused across calls; bindings are cleared before return.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] {
+            try cached.reset()
+            return cached
+        }
+        var raw: OpaquePointer?
+        let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil)
+        guard status == SQLITE_OK, let raw else { throw error(status) }
+        let statement = SQLiteStatement(raw, connection: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `sql` with `values` bound in order and discards any rows.
+    func run(_ sql: String, _ values: [SQLiteValue]) throws {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs `sql` with `values` and maps every row.
+    func query<T>(_ sql: String, _ values: [SQLiteValue] = [], _ row: (SQLiteStatement) throws -> T) throws -> [T] {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        var result: [T] = []
+        while try statement.step() { result.append(try row(statement)) }
+        return result
+    }
+
+    func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// The store error for a failed call, carrying SQLite's message but never bound values.
+    func error(_ status: Int32) -> StoreError {
+        StoreError.sqlite(code: status, message: String(cString: sqlite3_errmsg(handle)), path: path)
+    }
+}
+
+/// The values crosslink binds and reads.
+enum SQLiteValue {
+    case null
+    case integer(Int64)
+    case text(String)
+}
+
+extension Optional<String> {
+    var sqlite: SQLiteValue { map(SQLiteValue.text) ?? .null }
+}
+
+extension String {
+    var sqlite: SQLiteValue { .text(self) }
+}
+
+extension Int {
+    var sqlite: SQLiteValue { .integer(Int64(self)) }
+}

@@ -1,0 +1,18 @@
+/// One numbered schema change, embedded from `migrations/NNNN_name.sql`.
+struct Migration: Sendable {
+    let identifier: Int
+    let name: String
+    let sql: String
+
+    /// Every migration the binary knows, in order. A new file in migrations/ needs a line here and an
+    /// `.embedInCode` line in Package.swift; a test checks that the three agree.
+    static let all: [Migration] = [
+        Migration(identifier: 1, name: "0001_initial", bytes: PackageResources._001_initial_sql),
+    ]
+
+    init(identifier: Int, name: String, bytes: [UInt8]) {
+        self.identifier = identifier
+        self.name = name
+        self.sql = String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,132 @@
+import CrosslinkCore
+
+/// Writes a snapshot as a topology file (spec §2) that `apply` reads back to the same snapshot.
+///
+/// Every field is written, defaults included, so an export documents the estate completely; only
+/// absent optional values and empty lists are left out. Objects are sorted by key: the same estate
+/// always gives the same bytes.
+public enum TopologyEncoder {
+    public static func encode(_ topology: Topology) throws -> String {
+        try structuredValue(topology).yaml()
+    }
+
+    /// The topology file as a structured value (for `export -o json`).
+    public static func structuredValue(_ topology: Topology) -> StructuredValue {
+        func section(_ references: [EntityReference]) -> StructuredValue? {
+            .nonEmptyList(references.compactMap { topology[$0]?.structuredValue })
+        }
+        let clusters = topology.clusters.values.sorted { $0.name < $1.name }.map { cluster in
+            cluster.structuredValue(services: topology.services(in: cluster.name))
+        }
+        return .object([
+            "apiVersion": .string(TopologyDecoder.apiVersion),
+            "kind": .string(TopologyDecoder.kind),
+            "vnets": section(topology.vnets.keys.sorted().map(EntityReference.vnet)),
+            "clusters": .nonEmptyList(clusters),
+            "peerings": section(topology.peerings.keys.sorted().map(EntityReference.peering)),
+            "vpnGateways": section(topology.vpnGateways.keys.sorted().map(EntityReference.vpnGateway)),
+            "vpnConnections": section(topology.vpnConnections.keys.sorted().map(EntityReference.vpnConnection)),
+            "tunnels": section(topology.tunnels.keys.sorted().map(EntityReference.tunnel)),
+            "meshLinks": section(topology.meshLinks.keys.sorted().map(EntityReference.meshLink)),
+            "ingresses": section(topology.ingresses.keys.sorted().map(EntityReference.ingress)),
+            "imports": section(topology.imports.keys.sorted().map(EntityReference.import)),
+        ])
+    }
+}
+
+extension Entity {
+    /// The object as the topology file writes it (a service also carries its `cluster`).
+    public var structuredValue: StructuredValue {
+        switch self {
+        case .vnet(let vnet):
+            return .object([
+                "name": .string(vnet.name), "region": .string(vnet.region),
+                "addressSpace": .list(vnet.addressSpace.map { .string($0.description) }),
+            ])
+        case .cluster(let cluster):
+            return cluster.structuredValue(services: [])
+        case .service(let service):
+            guard case .object(let fields) = service.structuredValue else { return service.structuredValue }
+            return .object([StructuredValue.Field("cluster", .string(service.id.cluster))] + fields)
+        case .peering(let peering):
+            return .object([
+                "between": peering.vnets.structuredValue, "state": .string(peering.state.rawValue),
+                "gatewayTransit": peering.gatewayTransit.map(StructuredValue.string),
+            ])
+        case .vpnGateway(let gateway):
+            return .object([
+                "name": .string(gateway.name), "vnet": .string(gateway.vnet),
+                "publicIP": gateway.publicIP.map { .string($0.description) },
+                "bgpASN": gateway.bgpASN.map { .int(Int($0)) },
+            ])
+        case .vpnConnection(let connection):
+            return .object([
+                "between": connection.gateways.structuredValue, "state": .string(connection.state.rawValue),
+                "bgp": .bool(connection.bgp),
+            ])
+        case .tunnel(let tunnel):
+            return .object([
+                "between": tunnel.clusters.structuredValue, "cableDriver": .string(tunnel.cableDriver.rawValue),
+                "endpoint": .string(tunnel.endpoint.rawValue), "state": .string(tunnel.state.rawValue),
+            ])
+        case .meshLink(let link):
+            return .object(["between": link.clusters.structuredValue])
+        case .ingress(let ingress):
+            return .object([
+                "cluster": .string(ingress.service.cluster),
+                "service": .string("\(ingress.service.namespace)/\(ingress.service.name)"),
+                "host": .string(ingress.host), "port": .int(ingress.port), "tls": .bool(ingress.tls),
+                "visibility": .string(ingress.visibility.rawValue),
+                "address": ingress.address.map { .string($0.description) },
+                "className": ingress.className.map(StructuredValue.string),
+            ])
+        case .import(let item):
+            return .object([
+                "consumer": .string(item.id.consumer.description), "service": .string(item.id.service.description),
+                "port": item.port.map(StructuredValue.int), "via": .string(item.via.description),
+            ])
+        }
+    }
+}
+
+extension Cluster {
+    func structuredValue(services: [Service]) -> StructuredValue {
+        .object([
+            "name": .string(name), "vnet": .string(vnet), "region": .string(region),
+            "nodeSubnet": .string(nodeSubnet.description), "networkPlugin": .string(networkPlugin.rawValue),
+            "podCIDR": .string(podCIDR.description), "serviceCIDR": .string(serviceCIDR.description),
+            "clusterDomain": .string(clusterDomain), "egress": .string(egress.rawValue),
+            "globalnetCIDR": globalnetCIDR.map { .string($0.description) },
+            "mesh": mesh.map { mesh in
+                .object([
+                    "id": .string(mesh.id), "network": .string(mesh.network), "trustRoot": .string(mesh.trustRoot),
+                    "eastWestGateway": mesh.eastWestGateway.map { .string($0.description) },
+                ])
+            },
+            "isolatedNamespaces": .nonEmptyList(isolatedNamespaces.map(StructuredValue.string)),
+            "nodePools": .nonEmptyList(nodePools.map(StructuredValue.string)),
+            "services": .nonEmptyList(services.map(\.structuredValue)),
+        ])
+    }
+}
+
+extension Service {
+    var structuredValue: StructuredValue {
+        .object([
+            "namespace": .string(id.namespace), "name": .string(id.name),
+            "ports": .list(ports.map { port in
+                .object([
+                    "name": port.name.map(StructuredValue.string), "port": .int(port.port),
+                    "targetPort": .int(port.targetPort), "protocol": .string(port.protocol.rawValue),
+                    "appProtocol": port.appProtocol.map(StructuredValue.string),
+                ])
+            }),
+            "exposure": .string(exposure.rawValue),
+            "loadBalancerIP": loadBalancerIP.map { .string($0.description) },
+        ])
+    }
+}
+
+extension UnorderedPair {
+    var structuredValue: StructuredValue { .list([.string(first), .string(second)]) }
+}
