@@ -38,11 +38,8 @@ let package = Package(
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"]),
-        .testTarget(
-            name: "CrosslinkCLITests",
-            dependencies: ["CrosslinkTestSupport"],
-            resources: [.copy("Fixtures")]
-        ),
+        // End to end through the built binary; depends on it so `swift test` builds it first.
+        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "crosslink"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -56,6 +56,7 @@ public final class Store {
     ///
     /// Nothing is written when `change` or validation throws.
     /// - Returns: `change`'s result and the difference that was written.
+    @discardableResult
     public func update<T>(_ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {

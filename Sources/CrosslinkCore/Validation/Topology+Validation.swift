@@ -34,6 +34,9 @@ extension Topology {
     private func validate(_ cluster: Cluster) throws {
         let what = "cluster \(cluster.name)"
         try NameRule.dns1123Label.check(cluster.name, field: "cluster name")
+        guard let vnet = vnets[cluster.vnet] else {
+            throw CrosslinkError.notFound("\(what): vnet \(cluster.vnet.quoted) does not exist")
+        }
         try checkRegion(cluster.region, field: "\(what): region")
         try checkHostName(cluster.clusterDomain, field: "\(what): clusterDomain")
         for namespace in cluster.isolatedNamespaces {
@@ -46,9 +49,6 @@ extension Topology {
             try NameRule.dns1123Label.check(mesh.id, field: "\(what): mesh id")
             try NameRule.dns1123Label.check(mesh.network, field: "\(what): mesh network")
             try NameRule.dns1123Label.check(mesh.trustRoot, field: "\(what): mesh trustRoot")
-        }
-        guard let vnet = vnets[cluster.vnet] else {
-            throw CrosslinkError.notFound("\(what): vnet \(cluster.vnet.quoted) does not exist")
         }
         let space = vnet.addressSpace.map(\.description).joined(separator: ", ")
         guard vnet.addressSpace.contains(where: { $0.contains(cluster.nodeSubnet) }) else {

@@ -1,0 +1,55 @@
+import CrosslinkCore
+import CrosslinkStore
+import CrosslinkTestSupport
+import Foundation
+import Testing
+
+@Suite struct MigrationTests {
+    @Test("every file in migrations/ is embedded in Package.swift and registered in Migration.all")
+    func everyMigrationRegistered() throws {
+        let root = CrosslinkProcess.repositoryRoot
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("migrations").path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(!files.isEmpty)
+        let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let registry = try String(contentsOf: root.appendingPathComponent("Sources/CrosslinkStore/Schema/Migration.swift"), encoding: .utf8)
+        for (index, file) in files.enumerated() {
+            #expect(file.hasPrefix(String(format: "%04d_", index + 1)), "migrations are numbered 0001, 0002, … without gaps")
+            #expect(package.contains("Migrations/\(file)"), "\(file) is not embedded in Package.swift")
+            #expect(registry.contains("\"\(file.dropLast(4))\""), "\(file) is not listed in Migration.all")
+        }
+    }
+
+    @Test("a database from a newer crosslink is refused and not modified")
+    func newerSchema() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("new.db").path
+        _ = try Store(path: path)
+        try sqlite(path, "INSERT INTO crosslink_migration (identifier, name) VALUES (9999, '9999_future')")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect {
+            try Store(path: path)
+        } throws: { error in
+            (error as? CrosslinkError)?.message.contains("newer than this crosslink knows") == true
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("an SQLite database that is not crosslink's is refused")
+    func foreignDatabase() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("other.db").path
+        try sqlite(path, "CREATE TABLE notes (body TEXT)")
+        #expect(throws: CrosslinkError.self) { try Store(path: path) }
+    }
+
+    /// Runs SQL through the sqlite3 shell when present, else through a second store-free connection.
+    private func sqlite(_ path: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", path, sql]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}

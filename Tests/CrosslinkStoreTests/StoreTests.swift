@@ -1,0 +1,93 @@
+import CrosslinkCore
+import CrosslinkStore
+import CrosslinkTestSupport
+import Foundation
+import Testing
+
+@Suite struct StoreTests {
+    let directory: URL
+    init() throws { directory = try TemporaryDirectory.make() }
+
+    func open(_ name: String = "test.db") throws -> Store { try Store(path: directory.appendingPathComponent(name).path) }
+
+    static let estate = TopologyBuilder()
+        .vnet("hub", "10.0.0.0/16").vnet("spoke", "10.1.0.0/16", "10.2.0.0/16", region: "northeurope")
+        .vpnGateway("gw-hub", in: "hub", publicIP: "20.1.2.3", bgpASN: 65010)
+        .peering("hub", "spoke", gatewayTransit: "hub")
+        .cluster("aks-a", in: "spoke", nodeSubnet: "10.1.0.0/20", plugin: .azureCNIOverlay, globalnet: "242.0.0.0/16",
+                 mesh: MeshMembership(id: "m", network: "n", trustRoot: "r", eastWestGateway: TopologyBuilder.address("10.1.0.200")),
+                 isolated: ["payments", "backend"])
+        .cluster("aks-b", in: "hub", nodeSubnet: "10.0.0.0/20")
+        .service("aks-b/backend/api", ports: [ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
+                                              ServicePort(port: 53, protocol: .udp)],
+                 exposure: .internalLB, loadBalancerIP: "10.0.0.50")
+        .tunnel("aks-a", "aks-b", endpoint: .private, cableDriver: .wireguard)
+        .meshLink("aks-a", "aks-b")
+        .ingress("aks-b/backend/api", host: "api.example.com", visibility: .internal, address: "10.0.0.60", className: "nginx")
+        .importing("aks-b/backend/api", into: "aks-a/frontend", port: 80, via: .pinned(.tunnel))
+        .importing("aks-b/backend/api", into: "aks-a")
+        .topology
+
+    @Test("a snapshot written is the snapshot read back, field for field")
+    func roundTrip() throws {
+        let store = try open()
+        try store.update { $0 = Self.estate }
+        #expect(try store.loadTopology() == Self.estate)
+        // And from a second connection, as a later command would see it.
+        #expect(try open().loadTopology() == Self.estate)
+    }
+
+    @Test("updates write only the difference and a no-op writes nothing")
+    func difference() throws {
+        let store = try open()
+        try store.update { $0 = Self.estate }
+        let (_, same) = try store.update { _ in }
+        #expect(same.isEmpty)
+        let (_, change) = try store.update { $0.tunnels[UnorderedPair("aks-a", "aks-b")]?.state = .error }
+        #expect(change.written.count == 1 && change.createdCount == 0 && change.removed.isEmpty)
+        #expect(try store.loadTopology().tunnels.first?.value.state == .error)
+    }
+
+    @Test("a refused change leaves the database exactly as it was")
+    func refusedChange() throws {
+        let store = try open()
+        try store.update { $0 = Self.estate }
+        #expect(throws: CrosslinkError.self) {
+            try store.update { topology in
+                topology.vnets["other"] = VNet(name: "other", region: "westeurope", addressSpace: [TopologyBuilder.cidr("10.0.0.0/8")])
+                topology.peerings[UnorderedPair("other", "hub")] = Peering(vnets: UnorderedPair("other", "hub"))
+            }
+        }
+        #expect(try store.loadTopology() == Self.estate)
+    }
+
+    @Test("cascade removal deletes referrers and their child rows")
+    func cascade() throws {
+        let store = try open()
+        try store.update { $0 = Self.estate }
+        let (removed, _) = try store.update { try $0.removing(.cluster("aks-b"), cascade: true) }
+        #expect(removed.contains(.service(TopologyBuilder.service("aks-b/backend/api"))))
+        let after = try store.loadTopology()
+        #expect(after.services.isEmpty && after.imports.isEmpty && after.ingresses.isEmpty && after.tunnels.isEmpty)
+        #expect(after.clusters.keys.sorted() == ["aks-a"])
+    }
+
+    @Test("the database file is private to its owner")
+    func fileMode() throws {
+        _ = try open("private.db")
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("private.db").path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test("a file that is not SQLite is refused with one clear line and left untouched")
+    func notSQLite() throws {
+        let path = directory.appendingPathComponent("notes.db")
+        try Data("hello, this is not a database\n".utf8).write(to: path)
+        #expect {
+            try Store(path: path.path)
+        } throws: { error in
+            (error as? CrosslinkError)?.message.contains("not a crosslink database") == true
+        }
+        #expect(try String(contentsOf: path, encoding: .utf8) == "hello, this is not a database\n")
+    }
+}

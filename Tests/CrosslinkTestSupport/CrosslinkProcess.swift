@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the built `crosslink` binary the way a user would, for end-to-end tests.
+public struct CrosslinkProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The binary next to the test bundle (`.build/<config>/crosslink`).
+    public static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for directory in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("crosslink")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/crosslink")
+    }
+
+    /// The repository root, for examples and fixtures.
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    public let database: String
+    public let directory: URL
+
+    /// A fresh temporary directory with a database path inside it (the file is created on first use).
+    public init() throws {
+        directory = try TemporaryDirectory.make()
+        database = directory.appendingPathComponent("crosslink.db").path
+    }
+
+    /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input.
+    @discardableResult
+    public func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true) throws -> Result {
+        try Self.run(arguments + (useDatabase ? ["--db", database] : []), stdin: stdin, in: directory)
+    }
+
+    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe(), error = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Creates unique temporary directories for tests.
+public enum TemporaryDirectory {
+    public static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
