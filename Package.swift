@@ -21,6 +21,7 @@ let package = Package(
             dependencies: ["CrosslinkCore", "CSQLite"],
             resources: [
                 .embedInCode("Migrations/0001_initial.sql"),
+                .embedInCode("Migrations/0002_routes.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),

@@ -8,6 +8,7 @@ struct Migration: Sendable {
     /// `.embedInCode` line in Package.swift; a test checks that the three agree.
     static let all: [Migration] = [
         Migration(identifier: 1, name: "0001_initial", bytes: PackageResources._001_initial_sql),
+        Migration(identifier: 2, name: "0002_routes", bytes: PackageResources._002_routes_sql),
     ]
 
     init(identifier: Int, name: String, bytes: [UInt8]) {
