@@ -9,13 +9,16 @@ public struct ManifestDocument: Hashable, Sendable {
 
     /// The cluster whose API server receives the object.
     public var cluster: String
+    /// The object to apply.
     public var object: Object
 
+    /// Creates the value from its fields, as written in the manifest.
     public init(cluster: String, object: Object) {
         self.cluster = cluster
         self.object = object
     }
 
+    /// The object's metadata.
     public var metadata: ObjectMetadata {
         switch object {
         case .serviceExport(let value): value.metadata
@@ -42,7 +45,9 @@ public struct ManifestDocument: Hashable, Sendable {
         }
     }
 
+    /// The object's namespace.
     public var namespace: String { metadata.namespace }
+    /// The object's name.
     public var name: String { metadata.name }
 
     /// Where the document lives in an output directory: `<cluster>/<namespace>/<kind>-<name>.yaml`.

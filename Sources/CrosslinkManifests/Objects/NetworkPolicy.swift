@@ -2,7 +2,9 @@ public import CrosslinkCore
 
 /// A Kubernetes `NetworkPolicy` (networking.k8s.io/v1) admitting ingress to one service's pods.
 public struct NetworkPolicy: Hashable, Sendable {
+    /// The `apiVersion` written for this kind.
     public static let apiVersion = "networking.k8s.io/v1"
+    /// The `kind` written for this object.
     public static let kind = "NetworkPolicy"
 
     /// Where admitted traffic comes from.
@@ -29,19 +31,23 @@ public struct NetworkPolicy: Hashable, Sendable {
             }
         }
 
+        /// Orders values for deterministic output.
         public static func < (lhs: Peer, rhs: Peer) -> Bool { lhs.sortKey < rhs.sortKey }
     }
 
     /// A target port of the selected pods.
     public struct Port: Hashable, Sendable, Comparable {
+        /// The pod (target) port.
         public var port: Int
         public var `protocol`: PortProtocol
 
+        /// Creates the value from its fields, as written in the manifest.
         public init(port: Int, protocol: PortProtocol) {
             self.port = port
             self.protocol = `protocol`
         }
 
+        /// Orders values for deterministic output.
         public static func < (lhs: Port, rhs: Port) -> Bool {
             (lhs.port, lhs.protocol.rawValue) < (rhs.port, rhs.protocol.rawValue)
         }
@@ -49,20 +55,26 @@ public struct NetworkPolicy: Hashable, Sendable {
 
     /// One ingress rule: any of `peers` may reach any of `ports`.
     public struct Rule: Hashable, Sendable {
+        /// Who may connect.
         public var peers: [Peer]
+        /// The ports, unique by number.
         public var ports: [Port]
 
+        /// Creates the value from its fields, as written in the manifest.
         public init(peers: [Peer], ports: [Port]) {
             self.peers = peers
             self.ports = ports
         }
     }
 
+    /// Name, namespace, labels and annotations.
     public var metadata: ObjectMetadata
     /// Labels choosing the service's pods.
     public var podSelector: [String: String]
+    /// Ingress rules; a peer appears in one rule only.
     public var ingress: [Rule]
 
+    /// Creates the value from its fields, as written in the manifest.
     public init(metadata: ObjectMetadata, podSelector: [String: String], ingress: [Rule]) {
         self.metadata = metadata
         self.podSelector = podSelector

@@ -4,12 +4,14 @@ import CrosslinkCore
 public struct ObjectMetadata: Hashable, Sendable {
     /// The object name, a DNS-1123 subdomain (see ``ObjectName``).
     public var name: String
+    /// The namespace, a DNS-1123 label.
     public var namespace: String
     /// Labels, rendered sorted by key.
     public var labels: [String: String]
     /// Annotations, rendered sorted by key.
     public var annotations: [String: String]
 
+    /// Creates the value from its fields, as written in the manifest.
     public init(name: String, namespace: String, labels: [String: String] = [:], annotations: [String: String] = [:]) {
         self.name = name
         self.namespace = namespace

@@ -1,6 +1,8 @@
 /// An Istio `ServiceEntry` (networking.istio.io/v1): adds a host to the consumer's mesh registry.
 public struct ServiceEntry: Hashable, Sendable {
+    /// The `apiVersion` written for this kind.
     public static let apiVersion = "networking.istio.io/v1"
+    /// The `kind` written for this object.
     public static let kind = "ServiceEntry"
 
     /// Whether the host is part of the mesh (mTLS, identity) or outside it.
@@ -19,12 +21,14 @@ public struct ServiceEntry: Hashable, Sendable {
 
     /// One port of the host.
     public struct Port: Hashable, Sendable {
+        /// The port the host is dialled on.
         public var number: Int
         /// Unique within the entry; endpoints map it to their own port.
         public var name: String
         /// Istio protocol: HTTP, HTTPS, HTTP2, GRPC, TLS or TCP.
         public var `protocol`: String
 
+        /// Creates the value from its fields, as written in the manifest.
         public init(number: Int, name: String, protocol: String) {
             self.number = number
             self.name = name
@@ -34,6 +38,7 @@ public struct ServiceEntry: Hashable, Sendable {
 
     /// One explicit endpoint, such as a remote network's east-west gateway.
     public struct Endpoint: Hashable, Sendable {
+        /// An IPv4 address or a host name.
         public var address: String
         /// The Istio network the endpoint sits on.
         public var network: String?
@@ -41,6 +46,7 @@ public struct ServiceEntry: Hashable, Sendable {
         /// Port name → port on this endpoint (15443 for an east-west gateway).
         public var ports: [String: Int]
 
+        /// Creates the value from its fields, as written in the manifest.
         public init(address: String, network: String? = nil, labels: [String: String] = [:], ports: [String: Int] = [:]) {
             self.address = address
             self.network = network
@@ -49,15 +55,19 @@ public struct ServiceEntry: Hashable, Sendable {
         }
     }
 
+    /// Name, namespace, labels and annotations.
     public var metadata: ObjectMetadata
+    /// The host names the entry adds to the mesh.
     public var hosts: [String]
     /// Namespaces that see the entry: `.` (its own) or `*` (all).
     public var exportTo: [String]
     public var location: Location
+    /// The ports, unique by number.
     public var ports: [Port]
     public var resolution: Resolution
     public var endpoints: [Endpoint]
 
+    /// Creates the value from its fields, as written in the manifest.
     public init(
         metadata: ObjectMetadata, hosts: [String], exportTo: [String], location: Location, ports: [Port],
         resolution: Resolution, endpoints: [Endpoint] = []
