@@ -14,7 +14,7 @@ public struct ManifestDirectory: Sendable {
     /// The name of the index file inside the directory.
     public static let indexFileName = ManifestIndex.fileName
 
-    /// Creates the value from its fields, as written in the manifest.
+    /// An output directory at `path` (nothing is touched until ``write(_:pruningOnly:)``).
     public init(path: String) {
         self.path = path
     }

@@ -10,7 +10,7 @@ public struct ManifestWriteSummary: Hashable, Sendable {
     /// place and forgotten, since they are no longer crosslink's to delete.
     public var abandoned: [String] = []
 
-    /// Creates the value from its fields, as written in the manifest.
+    /// A summary with the given lists.
     public init(written: [String] = [], unchanged: [String] = [], removed: [String] = [], abandoned: [String] = []) {
         self.written = written
         self.unchanged = unchanged
