@@ -1,0 +1,71 @@
+/// One Kubernetes object crosslink wants applied, and the cluster it must be applied to.
+public struct ManifestDocument: Hashable, Sendable {
+    /// The object, as a typed value.
+    public enum Object: Hashable, Sendable {
+        case serviceExport(ServiceExport)
+        case serviceEntry(ServiceEntry)
+        case networkPolicy(NetworkPolicy)
+    }
+
+    /// The cluster whose API server receives the object.
+    public var cluster: String
+    /// The object to apply.
+    public var object: Object
+
+    /// Creates the value from its fields, as written in the manifest.
+    public init(cluster: String, object: Object) {
+        self.cluster = cluster
+        self.object = object
+    }
+
+    /// The object's metadata.
+    public var metadata: ObjectMetadata {
+        switch object {
+        case .serviceExport(let value): value.metadata
+        case .serviceEntry(let value): value.metadata
+        case .networkPolicy(let value): value.metadata
+        }
+    }
+
+    /// The object's `kind` (`ServiceExport`, `ServiceEntry`, `NetworkPolicy`).
+    public var kind: String {
+        switch object {
+        case .serviceExport: ServiceExport.kind
+        case .serviceEntry: ServiceEntry.kind
+        case .networkPolicy: NetworkPolicy.kind
+        }
+    }
+
+    /// The object's `apiVersion`.
+    public var apiVersion: String {
+        switch object {
+        case .serviceExport: ServiceExport.apiVersion
+        case .serviceEntry: ServiceEntry.apiVersion
+        case .networkPolicy: NetworkPolicy.apiVersion
+        }
+    }
+
+    /// The object's namespace.
+    public var namespace: String { metadata.namespace }
+    /// The object's name.
+    public var name: String { metadata.name }
+
+    /// Where the document lives in an output directory: `<cluster>/<namespace>/<kind>-<name>.yaml`.
+    ///
+    /// Every part is a validated DNS-1123 name, so the path cannot climb out of the directory.
+    public var relativePath: String {
+        "\(cluster)/\(namespace)/\(kind.lowercased())-\(name).yaml"
+    }
+
+    /// The order documents are emitted in: cluster, namespace, kind, name.
+    static func precedes(_ lhs: ManifestDocument, _ rhs: ManifestDocument) -> Bool {
+        (lhs.cluster, lhs.namespace, lhs.kind, lhs.name) < (rhs.cluster, rhs.namespace, rhs.kind, rhs.name)
+    }
+}
+
+extension Sequence<ManifestDocument> {
+    /// The documents meant for one cluster (`crosslink manifests --cluster NAME`).
+    public func filter(cluster: String) -> [ManifestDocument] {
+        filter { $0.cluster == cluster }
+    }
+}

@@ -1,0 +1,109 @@
+import CrosslinkCore
+import CrosslinkManifests
+import CrosslinkTestSupport
+import Testing
+
+@Suite struct ManifestPlannerTests {
+    private func plan(_ answers: [RouteAnswer]) -> [ManifestDocument] {
+        ManifestPlanner.documents(for: answers, in: Scenario.topology)
+    }
+
+    @Test("same input gives the same bytes, whatever the order of answers")
+    func determinism() {
+        let expected = ManifestRenderer.yamlStream(plan(Scenario.allAnswers))
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<20 {
+            let shuffled = Scenario.allAnswers.shuffled(using: &generator) + Scenario.allAnswers.prefix(3)
+            #expect(ManifestRenderer.yamlStream(plan(shuffled)) == expected)
+        }
+    }
+
+    @Test("unroutable answers and answers the topology does not know produce nothing")
+    func unroutable() {
+        let stale = Scenario.answer("aks-a/frontend", "aks-z/ns/gone", 80, via: .tunnel)
+        let wrongPort = Scenario.answer("aks-a/frontend", Scenario.backend, 81, via: .tunnel)
+        #expect(plan([Scenario.unroutable("aks-a/frontend", Scenario.backend, 80), stale, wrongPort]).isEmpty)
+    }
+
+    @Test("one ServiceExport per service however many imports need it")
+    func oneExportPerService() {
+        let documents = plan(Scenario.cases[0].answers).filter { $0.kind == "ServiceExport" }
+        #expect(documents.count == 1)
+        #expect(documents.first?.relativePath == "aks-b/backend/serviceexport-backend-service.yaml")
+    }
+
+    @Test("routes into namespaces that are not isolated get no NetworkPolicy")
+    func noPolicyOutsideIsolation() {
+        let answers = [Scenario.answer("aks-b/frontend", "aks-b/backend/backend-service", 80, via: .tunnel)]
+        var topology = Scenario.topology
+        topology.clusters["aks-b"]?.isolatedNamespaces = []
+        #expect(ManifestPlanner.documents(for: answers, in: topology).map(\.kind) == ["ServiceExport"])
+    }
+
+    @Test("an ingress route into a consumer outside any mesh needs no ServiceEntry")
+    func ingressOutsideMesh() {
+        let documents = plan([Scenario.answer("aks-d", Scenario.backend, 80, via: .ingress)])
+        #expect(documents.map(\.kind) == ["NetworkPolicy"])
+    }
+
+    @Test("filter(cluster:) keeps one cluster's documents")
+    func filterByCluster() {
+        let documents = plan(Scenario.allAnswers)
+        #expect(documents.filter(cluster: "aks-a").allSatisfy { $0.cluster == "aks-a" })
+        #expect(documents.filter(cluster: "aks-a").count == 3)
+        #expect(documents.filter(cluster: "nope").isEmpty)
+    }
+
+    @Test("a policy rule never grants a peer a port that none of its routes asked for")
+    func exactAdmission() throws {
+        let documents = plan(Scenario.allAnswers)
+        let policy = try #require(documents.compactMap { document -> NetworkPolicy? in
+            if case .networkPolicy(let policy) = document.object, policy.metadata.name == "crosslink-backend-service" { return policy }
+            return nil
+        }.first)
+        // Every (peer, port) admitted appears exactly once: peers sit in one rule each.
+        let peers = policy.ingress.flatMap(\.peers)
+        #expect(Set(peers).count == peers.count)
+        // The Globalnet source (tunnel from aks-a) gets 8080/TCP and 5353/UDP, not 9090.
+        let global = NetworkPolicy.Peer.ipBlock(TopologyBuilder.cidr("242.0.0.0/16"))
+        let globalPorts = policy.ingress.first { $0.peers.contains(global) }?.ports.map(\.port)
+        #expect(globalPorts == [5353, 8080])
+    }
+
+    @Test(
+        "names are valid DNS-1123 labels whatever the input",
+        arguments: [
+            ["aks-b", "backend", "backend-service"],
+            ["*.Example.COM"],
+            [String(repeating: "very-long-name-", count: 10)],
+            ["a\"b\nc: d", "--", ""],
+            ["ünïcødé"],
+        ])
+    func safeNames(parts: [String]) throws {
+        let name = ObjectName.derive(parts)
+        #expect(name.utf8.count <= 63)
+        try NameRule.dns1123Label.check(name, field: "derived name")
+        #expect(ObjectName.derive(parts) == name)
+    }
+
+    @Test("names that clean up alike stay distinct")
+    func distinctNames() {
+        #expect(ObjectName.derive("a.b") != ObjectName.derive("a-b"))
+        #expect(ObjectName.derive("a-b") == "crosslink-a-b")
+        let long = ObjectName.derive(String(repeating: "x", count: 80) + "1")
+        #expect(long != ObjectName.derive(String(repeating: "x", count: 80) + "2"))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so shuffles are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
