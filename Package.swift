@@ -25,17 +25,20 @@ let package = Package(
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),
+        // Synthetic estates for demos, load tests and the benchmark (pure, seeded).
+        .target(name: "CrosslinkGenerator", dependencies: ["CrosslinkCore"]),
         .target(name: "CrosslinkManifests", dependencies: ["CrosslinkCore", "Yams"]),
         .target(
             name: "CrosslinkCLI",
             dependencies: [
-                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests",
+                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "crosslink", dependencies: ["CrosslinkCLI"]),
         .target(name: "CrosslinkTestSupport", dependencies: ["CrosslinkCore", "CrosslinkStore"], path: "Tests/CrosslinkTestSupport"),
         .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
+        .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),

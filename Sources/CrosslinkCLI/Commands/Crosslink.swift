@@ -13,7 +13,7 @@ struct Crosslink: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Estate", subcommands: [
-                Apply.self, Export.self,
+                Apply.self, Export.self, Generate.self,
             ]),
             CommandGroup(name: "Registration", subcommands: [
                 VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,

@@ -1,0 +1,36 @@
+import CrosslinkCore
+import CrosslinkGenerator
+import Testing
+
+@Suite struct EstateGeneratorTests {
+    @Test("generated estates are valid at several sizes", arguments: [1, 2, 7, 100, 600])
+    func valid(clusters: Int) throws {
+        let topology = try EstateGenerator(clusters: clusters, servicesPerCluster: 6, importsPerCluster: 8, seed: 42).topology()
+        try topology.validate()
+        #expect(topology.clusters.count == clusters)
+        #expect(topology.services.count == clusters * 6)
+        #expect(topology.imports.count > 0)
+    }
+
+    @Test("the same seed gives the same estate; another seed another")
+    func deterministic() throws {
+        let a = try EstateGenerator(clusters: 60, seed: 7).topology()
+        #expect(a == (try EstateGenerator(clusters: 60, seed: 7).topology()))
+        #expect(a != (try EstateGenerator(clusters: 60, seed: 8).topology()))
+    }
+
+    @Test("the estate has every kind of link and some deliberate overlaps")
+    func variety() throws {
+        let topology = try EstateGenerator(clusters: 200, seed: 1).topology()
+        #expect(!topology.tunnels.isEmpty && !topology.meshLinks.isEmpty && !topology.vpnConnections.isEmpty)
+        #expect(!topology.ingresses.isEmpty && topology.peerings.values.contains { $0.gatewayTransit != nil })
+        #expect(Set(topology.clusters.values.map(\.networkPlugin)).count == 3)
+        #expect(topology.clusters.values.filter { $0.podCIDR == Cluster.defaultOverlayPodCIDR }.count > 1)
+    }
+
+    @Test("sizes out of range are refused")
+    func limits() {
+        #expect(throws: CrosslinkError.self) { try EstateGenerator(clusters: 0) }
+        #expect(throws: CrosslinkError.self) { try EstateGenerator(clusters: 100_000) }
+    }
+}
