@@ -1,0 +1,62 @@
+import CrosslinkTestSupport
+import Foundation
+import Testing
+
+/// Kills `crosslink apply` with SIGKILL at many moments; after each kill the database must pass
+/// `PRAGMA integrity_check` and hold exactly the old or the new estate, never a mix.
+/// (scripts/crash-test.sh runs the same experiment at a larger scale and prints the figures.)
+@Suite(.serialized) struct CrashSafetyTests {
+    @Test("SIGKILL during apply leaves the old or the new estate, intact")
+    func killDuringApply() throws {
+        let cli = try CrosslinkProcess()
+        let old = try CrosslinkProcess.run(["generate", "--clusters", "120", "--seed", "1"]).stdout
+        let new = try CrosslinkProcess.run(["generate", "--clusters", "120", "--seed", "2", "--imports-per-cluster", "14"]).stdout
+        let oldFile = cli.directory.appendingPathComponent("old.yaml"), newFile = cli.directory.appendingPathComponent("new.yaml")
+        try old.write(to: oldFile, atomically: true, encoding: .utf8)
+        try new.write(to: newFile, atomically: true, encoding: .utf8)
+
+        // The two exports a surviving database may show.
+        let reference = try CrosslinkProcess()
+        #expect(try reference.run(["apply", "-f", oldFile.path]).status == 0)
+        let oldExport = try reference.run(["export"]).stdout
+        #expect(try reference.run(["apply", "--prune", "-f", newFile.path]).status == 0)
+        let newExport = try reference.run(["export"]).stdout
+        #expect(oldExport != newExport)
+
+        var outcomes: [String: Int] = ["old": 0, "new": 0]
+        for attempt in 0..<12 {
+            #expect(try cli.run(["apply", "--prune", "-f", oldFile.path]).status == 0)
+            let process = Process()
+            process.executableURL = CrosslinkProcess.binary
+            process.arguments = ["apply", "--prune", "-f", newFile.path, "--db", cli.database]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Spread the kills over the run: from before the transaction starts to after it commits.
+            usleep(UInt32(attempt) * 60_000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            #expect(try integrityCheck(cli.database) == "ok")
+            let export = try cli.run(["export"]).stdout
+            let state = export == oldExport ? "old" : export == newExport ? "new" : "mixed"
+            #expect(state != "mixed", "kill \(attempt) left a state that is neither old nor new")
+            outcomes[state, default: 0] += 1
+        }
+        // Some kills landed before the commit, some after.
+        #expect((outcomes["old"] ?? 0) + (outcomes["new"] ?? 0) == 12)
+    }
+}
+
+/// `PRAGMA integrity_check` through Python's sqlite3, an independent client.
+func integrityCheck(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
