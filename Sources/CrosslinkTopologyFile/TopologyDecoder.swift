@@ -16,7 +16,9 @@ public enum TopologyDecoder {
         try YAMLGuard.check(text, source: source)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver skips Yams' per-scalar regex tag resolution (most of the parse time on
+            // large files); the reader types scalars itself, and only unquoted values count as numbers.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw CrosslinkError(.malformedFile, "\(source):\(YAMLGuard.describe(error))")
         }

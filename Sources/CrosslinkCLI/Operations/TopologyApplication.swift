@@ -15,11 +15,11 @@ enum TopologyApplication {
     static func apply(_ file: Topology, prune: Bool, store: Store) throws -> ApplySummary {
         let (_, change) = try store.update { topology in
             if prune {
-                for reference in topology.allReferences where !file.contains(reference) {
-                    topology.remove(reference)
+                for entity in topology.unorderedEntities where !file.contains(entity.reference) {
+                    topology.remove(entity.reference)
                 }
             }
-            for entity in file.allEntities {
+            for entity in file.unorderedEntities {
                 var entity = entity
                 // A cluster left without a region in the file keeps the one it already has, if any.
                 if case .cluster(var cluster) = entity, cluster.region.isEmpty {

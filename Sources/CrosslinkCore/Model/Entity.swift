@@ -84,15 +84,32 @@ extension Topology {
         return .created
     }
 
-    /// Every object, in dependency order (what a reference names comes before the reference).
+    /// Every object, in dependency order (what a reference names comes before the reference), sorted by key.
     public var allEntities: [Entity] { allReferences.compactMap { self[$0] } }
+
+    /// Every object in no particular order: for bulk work where order does not matter.
+    public var unorderedEntities: [Entity] {
+        var result: [Entity] = []
+        result.reserveCapacity(objectCount)
+        result += vnets.values.map(Entity.vnet)
+        result += clusters.values.map(Entity.cluster)
+        result += services.values.map(Entity.service)
+        result += peerings.values.map(Entity.peering)
+        result += vpnGateways.values.map(Entity.vpnGateway)
+        result += vpnConnections.values.map(Entity.vpnConnection)
+        result += tunnels.values.map(Entity.tunnel)
+        result += meshLinks.values.map(Entity.meshLink)
+        result += ingresses.values.map(Entity.ingress)
+        result += imports.values.map(Entity.import)
+        return result
+    }
 }
 
 /// The difference between two snapshots: what a store must delete and write to go from one to the other.
 public struct TopologyChange: Sendable, Equatable {
-    /// Objects present before and absent after, in reverse dependency order (referrers first).
+    /// Objects present before and absent after (in no particular order).
     public var removed: [EntityReference]
-    /// Objects new or different after, in dependency order.
+    /// Objects new or different after (in no particular order).
     public var written: [Entity]
     /// How many of `written` are new (the rest changed).
     public var createdCount: Int
@@ -101,18 +118,34 @@ public struct TopologyChange: Sendable, Equatable {
     public var updatedCount: Int { written.count - createdCount }
 
     /// Compares two snapshots object by object.
+    ///
+    /// Order within the lists carries no meaning for the store (it checks foreign keys at commit), so
+    /// the dictionaries are walked as they are: sorting a million keys would cost more than the writes.
     public init(from old: Topology, to new: Topology) {
-        removed = old.allReferences.filter { !new.contains($0) }.reversed()
+        var removed: [EntityReference] = []
         var written: [Entity] = []
         var created = 0
-        for reference in new.allReferences {
-            guard let entity = new[reference] else { continue }
-            switch old[reference] {
-            case nil: written.append(entity); created += 1
-            case .some(let before) where before != entity: written.append(entity)
-            default: break
+        func compare<Key, Value: Equatable>(_ before: [Key: Value], _ after: [Key: Value], _ reference: (Key) -> EntityReference, _ entity: (Value) -> Entity) {
+            for (key, value) in after {
+                switch before[key] {
+                case nil: written.append(entity(value)); created += 1
+                case .some(let previous) where previous != value: written.append(entity(value))
+                default: break
+                }
             }
+            for key in before.keys where after[key] == nil { removed.append(reference(key)) }
         }
+        compare(old.vnets, new.vnets, EntityReference.vnet, Entity.vnet)
+        compare(old.clusters, new.clusters, EntityReference.cluster, Entity.cluster)
+        compare(old.services, new.services, EntityReference.service, Entity.service)
+        compare(old.peerings, new.peerings, EntityReference.peering, Entity.peering)
+        compare(old.vpnGateways, new.vpnGateways, EntityReference.vpnGateway, Entity.vpnGateway)
+        compare(old.vpnConnections, new.vpnConnections, EntityReference.vpnConnection, Entity.vpnConnection)
+        compare(old.tunnels, new.tunnels, EntityReference.tunnel, Entity.tunnel)
+        compare(old.meshLinks, new.meshLinks, EntityReference.meshLink, Entity.meshLink)
+        compare(old.ingresses, new.ingresses, EntityReference.ingress, Entity.ingress)
+        compare(old.imports, new.imports, EntityReference.import, Entity.import)
+        self.removed = removed
         self.written = written
         self.createdCount = created
     }
