@@ -36,6 +36,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "crosslink", dependencies: ["CrosslinkCLI"]),
+        // The fleet-scale benchmark: swift run -c release crosslink-bench (docs/benchmarks.md).
+        .executableTarget(
+            name: "crosslink-bench",
+            dependencies: ["CrosslinkCore", "CrosslinkStore", "CrosslinkGenerator", "CrosslinkManifests"]
+        ),
         .target(name: "CrosslinkTestSupport", dependencies: ["CrosslinkCore", "CrosslinkStore"], path: "Tests/CrosslinkTestSupport"),
         .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),

@@ -60,7 +60,7 @@ public struct EstateGenerator: Sendable {
         CIDR(containing: address(a, b, c, d), prefixLength: prefix)
     }
 
-    static func clusterName(_ index: Int) -> String { "aks-\(index)" }
+    public static func clusterName(_ index: Int) -> String { "aks-\(index)" }
 
     private func addHubs(to topology: inout Topology) {
         for region in 0..<regionCount {

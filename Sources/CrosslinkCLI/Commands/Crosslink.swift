@@ -15,6 +15,9 @@ struct Crosslink: ParsableCommand {
             CommandGroup(name: "Estate", subcommands: [
                 Apply.self, Export.self, Generate.self,
             ]),
+            CommandGroup(name: "Routing", subcommands: [
+                Reconcile.self, Routes.self, RouteCommands.self, Manifests.self,
+            ]),
             CommandGroup(name: "Registration", subcommands: [
                 VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,
                 VPNGatewayCommands.self, VPNConnectionCommands.self, TunnelCommands.self, MeshLinkCommands.self,

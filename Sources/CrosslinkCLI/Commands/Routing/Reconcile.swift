@@ -1,0 +1,79 @@
+import ArgumentParser
+import CrosslinkCore
+import CrosslinkManifests
+import CrosslinkTopologyFile
+
+struct Reconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every import's route, store the result, and report what changed.",
+        discussion: """
+            Each reconcile that changes a route bumps the generation. With --out, the manifests the routable \
+            imports need are written under DIR/<cluster>/<namespace>/; files crosslink wrote before and no \
+            longer wants are removed, files it did not write are never touched.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Write manifests under this directory.", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out)
+        switch output.output {
+        case .json: emit(result.structuredValue.json() + "\n")
+        case .yaml: emit(try result.structuredValue.yaml())
+        case .table: emit(result.text)
+        }
+    }
+}
+
+extension Routing.ReconcileResult {
+    var structuredValue: StructuredValue {
+        func keys(_ answers: [RouteAnswer]) -> StructuredValue { .list(answers.map { .string($0.key.description) }) }
+        return .object([
+            "generation": .int(generation),
+            "changed": .bool(!changes.isEmpty),
+            "routes": .int(current.count),
+            "routable": .int(current.filter(\.isRoutable).count),
+            "newlyRoutable": .list(changes.newlyRoutable.map(\.structuredValue)),
+            "newlyUnroutable": .list(changes.newlyUnroutable.map(\.structuredValue)),
+            "pathChanged": .list(changes.pathChanged.map { change in
+                .object(["route": .string(change.after.key.description),
+                         "before": change.before.via.map { .string($0.rawValue) } ?? .null,
+                         "after": change.after.via.map { .string($0.rawValue) } ?? .null])
+            }),
+            "added": .list(changes.added.map { .string($0.description) }),
+            "removed": .list(changes.removed.map { .string($0.description) }),
+            "manifests": manifests.map { summary in
+                .object(["written": .list(summary.written.map(StructuredValue.string)),
+                         "unchanged": .int(summary.unchanged.count),
+                         "removed": .list(summary.removed.map(StructuredValue.string)),
+                         "abandoned": .list(summary.abandoned.map(StructuredValue.string))])
+            },
+        ])
+    }
+
+    /// The human report: a summary line, then one line per change.
+    var text: String {
+        let routable = current.filter(\.isRoutable).count
+        var lines = ["generation \(generation): \(current.count) routes, \(routable) routable, \(current.count - routable) unroutable"]
+        if changes.isEmpty {
+            lines.append("no change since the last reconcile")
+        }
+        for answer in changes.newlyRoutable {
+            lines.append("+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)")
+        }
+        for answer in changes.newlyUnroutable {
+            lines.append("- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")")
+        }
+        for change in changes.pathChanged {
+            lines.append("~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")")
+        }
+        for key in changes.removed { lines.append("x \(key) no longer imported") }
+        if let manifests {
+            lines.append("manifests: \(manifests.written.count) written, \(manifests.unchanged.count) unchanged, \(manifests.removed.count) removed")
+            for path in manifests.abandoned { lines.append("warning: \(path) was edited by hand; crosslink no longer manages it") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

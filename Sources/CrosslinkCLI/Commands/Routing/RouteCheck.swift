@@ -1,0 +1,58 @@
+import ArgumentParser
+import CrosslinkCore
+
+struct RouteCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "route", abstract: "Ask whether one service is routable from one consumer.",
+        subcommands: [RouteCheck.self])
+}
+
+/// The path kinds `--via` accepts.
+enum ViaChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, local, mesh, tunnel, network, ingress
+}
+
+struct RouteCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Answer for any consumer and service, imported or not.",
+        discussion: "Exit code 0 routable, 3 unroutable, 1 error (bad input, unknown names), 2 usage.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("Who calls: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
+    @Option(help: "The service port (default: its first port).") var port: Int?
+    @Option(help: "Consider only this path kind (default auto).") var via: ViaChoice = .auto
+
+    func run() throws {
+        let answer = try Routing.check(
+            consumer: try Consumer.parse(consumer, field: "consumer"), service: try ServiceID.parse(service, field: "service"),
+            port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), store: global.openStore())
+        switch output.output {
+        case .json: emit(answer.structuredValue.json() + "\n")
+        case .yaml: emit(try answer.structuredValue.yaml())
+        case .table: emit(answer.report)
+        }
+        if !answer.isRoutable { throw ExitCode(3) }
+    }
+}
+
+extension RouteAnswer {
+    /// A few lines for people: verdict, address, hops, and every rejected alternative.
+    var report: String {
+        var lines = ["\(consumer) -> \(service):\(servicePort)"]
+        if let via, let address {
+            lines.append("routable via \(via.rawValue): \(address):\(port)")
+            lines.append("hops: " + hops.joined(separator: " -> "))
+        } else {
+            lines.append("unroutable")
+        }
+        if !rejected.isEmpty {
+            lines.append(isRoutable ? "other paths:" : "why:")
+            for rejection in rejected {
+                lines.append("  \(rejection.via.rawValue): \(rejection.reason.message) [\(rejection.reason.code.rawValue)]")
+            }
+        }
+        return lines.map { $0.replacingControlCharacters() }.joined(separator: "\n") + "\n"
+    }
+}

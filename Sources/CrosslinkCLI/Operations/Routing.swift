@@ -1,0 +1,50 @@
+import CrosslinkCore
+import CrosslinkManifests
+import CrosslinkStore
+
+/// The work behind `reconcile`, `routes`, `route check` and `manifests`; never prints.
+enum Routing {
+    struct ReconcileResult {
+        var generation: Int
+        var changes: RouteChangeSet
+        var current: [RouteAnswer]
+        var rowsWritten: Int
+        var manifests: ManifestWriteSummary?
+    }
+
+    /// Computes every import's route, stores the answers, and writes manifests under `outputDirectory`.
+    static func reconcile(store: Store, outputDirectory: String?) throws -> ReconcileResult {
+        var snapshot = Topology()
+        let record = try store.reconcile { topology, _ in
+            snapshot = topology
+            return RouteEngine(topology: topology).allImportAnswers()
+        }
+        var summary: ManifestWriteSummary?
+        if let outputDirectory {
+            let documents = ManifestPlanner.documents(for: record.current, in: snapshot)
+            summary = try ManifestDirectory(path: outputDirectory).write(documents)
+        }
+        return ReconcileResult(generation: record.generation, changes: RouteChangeSet(previous: record.previous, current: record.current),
+                               current: record.current, rowsWritten: record.rowsWritten, manifests: summary)
+    }
+
+    /// Every import's answer, computed from the current estate.
+    static func routes(store: Store) throws -> [RouteAnswer] {
+        RouteEngine(topology: try store.loadTopology()).allImportAnswers()
+    }
+
+    /// The answer for any consumer and service, imported or not.
+    static func check(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia, store: Store) throws -> RouteAnswer {
+        try RouteEngine(topology: try store.loadTopology()).answer(consumer: consumer, service: service, port: port, via: via)
+    }
+
+    /// The manifests the current estate's routable imports need, optionally for one cluster.
+    static func manifests(store: Store, cluster: String?) throws -> [ManifestDocument] {
+        let topology = try store.loadTopology()
+        if let cluster, topology.clusters[cluster] == nil {
+            throw CrosslinkError(.notFound, "cluster \(cluster.quoted) does not exist")
+        }
+        let documents = ManifestPlanner.documents(for: RouteEngine(topology: topology).allImportAnswers(), in: topology)
+        return cluster.map { documents.filter(cluster: $0) } ?? documents
+    }
+}

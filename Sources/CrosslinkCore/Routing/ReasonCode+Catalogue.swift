@@ -1,0 +1,65 @@
+/// Every reason crosslink gives for a path that does not work. Each code is stable; its message
+/// names the objects involved and says what to change. docs/routability.md lists them all.
+extension ReasonCode {
+    // Underlay (VNet to VNet), rules N2–N5.
+    /// N2: the only peering between the VNets is not `connected`.
+    public static let peeringNotConnected = ReasonCode(rawValue: "PeeringNotConnected")
+    /// N3: both VNets peer with a third one, and peering is not transitive.
+    public static let peeringNotTransitive = ReasonCode(rawValue: "PeeringNotTransitive")
+    /// Two spokes use the same hub's VPN gateway; Azure does not route spoke to spoke through it.
+    public static let sharedGatewayNoSpokeRouting = ReasonCode(rawValue: "SharedGatewayNoSpokeRouting")
+    /// N4: the VPN connection between the effective gateways is not `connected`.
+    public static let vpnNotConnected = ReasonCode(rawValue: "VPNNotConnected")
+    /// N4: the gateways are joined only through other gateways, and some hop lacks BGP.
+    public static let vpnChainWithoutBGP = ReasonCode(rawValue: "VPNChainWithoutBGP")
+    /// N5: a VPN path exists but the address spaces overlap.
+    public static let vpnAddressOverlap = ReasonCode(rawValue: "VPNAddressOverlap")
+    /// No peering and no VPN path at all.
+    public static let noUnderlayPath = ReasonCode(rawValue: "NoUnderlayPath")
+
+    // Consumer-side prerequisites.
+    /// The path needs the internet, and the consumer's egress is `none`.
+    public static let noInternetEgress = ReasonCode(rawValue: "NoInternetEgress")
+    /// A private address that lies in no registered VNet cannot be reached.
+    public static let addressNotInAnyVNet = ReasonCode(rawValue: "AddressNotInAnyVNet")
+
+    // local
+    /// `local` needs the consumer in the service's own cluster.
+    public static let notSameCluster = ReasonCode(rawValue: "NotSameCluster")
+
+    // mesh
+    /// A cluster is not a member of any mesh.
+    public static let notMeshMember = ReasonCode(rawValue: "NotMeshMember")
+    /// The clusters are members of different meshes.
+    public static let differentMeshes = ReasonCode(rawValue: "DifferentMeshes")
+    /// The clusters do not share a root of trust, so mTLS between them fails.
+    public static let trustRootMismatch = ReasonCode(rawValue: "TrustRootMismatch")
+    /// No mesh link (endpoint discovery) joins the clusters.
+    public static let noMeshLink = ReasonCode(rawValue: "NoMeshLink")
+    /// The mesh carries TCP only.
+    public static let meshTCPOnly = ReasonCode(rawValue: "MeshTCPOnly")
+    /// N6: same-network mesh traffic goes pod to pod, and a cluster's pod IPs are not VNet addresses.
+    public static let podIPsNotRoutable = ReasonCode(rawValue: "PodIPsNotRoutable")
+    /// Different mesh networks need an east-west gateway in the service's cluster.
+    public static let noEastWestGateway = ReasonCode(rawValue: "NoEastWestGateway")
+
+    // tunnel
+    /// No tunnel joins the two clusters directly.
+    public static let noTunnel = ReasonCode(rawValue: "NoTunnel")
+    /// The tunnel exists but is not `connected`.
+    public static let tunnelNotConnected = ReasonCode(rawValue: "TunnelNotConnected")
+    /// Pod or service CIDRs of the two clusters overlap and Globalnet does not cover it.
+    public static let clusterCIDROverlap = ReasonCode(rawValue: "ClusterCIDROverlap")
+    /// Both clusters use Globalnet, but their Globalnet CIDRs overlap.
+    public static let globalnetOverlap = ReasonCode(rawValue: "GlobalnetOverlap")
+
+    // network
+    /// The service has no load balancer.
+    public static let notLoadBalanced = ReasonCode(rawValue: "NotLoadBalanced")
+
+    // ingress
+    /// No ingress exposes the service.
+    public static let noIngress = ReasonCode(rawValue: "NoIngress")
+    /// The port does not speak HTTP, and an ingress carries HTTP(S) only.
+    public static let portNotHTTP = ReasonCode(rawValue: "PortNotHTTP")
+}

@@ -1,0 +1,47 @@
+/// What changed between two reconciles: the report `crosslink reconcile` prints.
+public struct RouteChangeSet: Sendable, Hashable {
+    /// A route whose path kind changed while it stayed routable.
+    public struct PathChange: Sendable, Hashable {
+        public var before: RouteAnswer
+        public var after: RouteAnswer
+    }
+
+    /// Routes that are routable now and were unroutable or absent before.
+    public var newlyRoutable: [RouteAnswer] = []
+    /// Routes that are unroutable now and were routable or absent before.
+    public var newlyUnroutable: [RouteAnswer] = []
+    /// Routes routable before and now, over a different path kind.
+    public var pathChanged: [PathChange] = []
+    /// Routes that did not exist before (also listed above by verdict).
+    public var added: [RouteKey] = []
+    /// Routes that no longer exist (their import or port is gone).
+    public var removed: [RouteKey] = []
+
+    /// Compares the answers of two reconciles by route key; both lists in any order.
+    public init(previous: [RouteAnswer], current: [RouteAnswer]) {
+        var before: [RouteKey: RouteAnswer] = [:]
+        for answer in previous { before[answer.key] = answer }
+        var seen: Set<RouteKey> = []
+        for answer in current.sorted(by: { $0.key < $1.key }) {
+            seen.insert(answer.key)
+            let old = before[answer.key]
+            if old == nil { added.append(answer.key) }
+            switch (old?.isRoutable, answer.isRoutable) {
+            case (true?, true):
+                if let old, old.via != answer.via { pathChanged.append(PathChange(before: old, after: answer)) }
+            case (true?, false), (nil, false):
+                newlyUnroutable.append(answer)
+            case (false?, true), (nil, true):
+                newlyRoutable.append(answer)
+            case (false?, false):
+                break
+            }
+        }
+        removed = previous.map(\.key).filter { !seen.contains($0) }.sorted()
+    }
+
+    /// Whether nothing a user cares about changed.
+    public var isEmpty: Bool {
+        newlyRoutable.isEmpty && newlyUnroutable.isEmpty && pathChanged.isEmpty && added.isEmpty && removed.isEmpty
+    }
+}

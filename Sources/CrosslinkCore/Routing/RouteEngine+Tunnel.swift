@@ -1,0 +1,59 @@
+extension RouteEngine {
+    /// tunnel: a connected Submariner tunnel joins the two clusters directly; their pod and service
+    /// ranges must not overlap unless both use disjoint Globalnet ranges.
+    func tunnelPath(_ request: Request) -> Outcome {
+        let (c, k) = (request.from, request.in)
+        guard c.name != k.name else {
+            return .rejected(RouteReason(.noTunnel, "\(c.name) is the service's own cluster; a tunnel joins two clusters"))
+        }
+        let pair = UnorderedPair(c.name, k.name)
+        guard let tunnel = topology.tunnels[pair] else {
+            return .rejected(RouteReason(.noTunnel, "no tunnel joins \(c.name) and \(k.name) (tunnels do not transit a third cluster): join them with subctl"))
+        }
+        guard tunnel.state == .connected else {
+            return .rejected(RouteReason(.tunnelNotConnected, "tunnel \(pair) is \(tunnel.state.rawValue), not connected: check the gateway nodes (subctl diagnose)"))
+        }
+        var usesGlobalnet = false
+        if let overlap = Self.cidrOverlap(c, k) {
+            guard let cg = c.globalnetCIDR, let kg = k.globalnetCIDR else {
+                let missing = [c, k].filter { $0.globalnetCIDR == nil }.map(\.name).joined(separator: " and ")
+                return .rejected(RouteReason(.clusterCIDROverlap, "\(overlap): give both clusters Globalnet CIDRs (\(missing) has none)"))
+            }
+            if let shared = cg.intersection(kg) {
+                return .rejected(RouteReason(.globalnetOverlap, "\(overlap), and their Globalnet CIDRs overlap on \(shared) too: give them disjoint Globalnet ranges"))
+            }
+            usesGlobalnet = true
+        }
+        var hops = [c.name]
+        switch tunnel.endpoint {
+        case .private:
+            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
+            if let rejection = underlay.rejection("tunnel \(pair) uses private endpoints, so \(c.vnet) must reach \(k.vnet)") { return rejection }
+            hops += underlay.hops
+        case .public:
+            guard c.hasInternetEgress else {
+                return .rejected(RouteReason(.noInternetEgress, "tunnel \(pair) uses public endpoints, but \(c.name) has no internet egress (egress: none): use private endpoints or allow egress"))
+            }
+        }
+        hops.append("tunnel \(pair) (\(tunnel.cableDriver.rawValue), \(tunnel.endpoint.rawValue)\(usesGlobalnet ? ", globalnet" : ""))")
+        hops.append(k.name)
+        let id = request.service.id
+        return .routable(address: "\(id.name).\(id.namespace).svc.clusterset.local", port: request.port.port, hops: hops)
+    }
+
+    /// The first overlap between the pod and service ranges of two clusters, described for a person.
+    static func cidrOverlap(_ c: Cluster, _ k: Cluster) -> String? {
+        let ranges = [("pod", c.podCIDR, k.podCIDR), ("service", c.serviceCIDR, k.serviceCIDR),
+                      ("pod/service", c.podCIDR, k.serviceCIDR), ("service/pod", c.serviceCIDR, k.podCIDR)]
+        for (kind, a, b) in ranges {
+            guard let shared = a.intersection(b) else { continue }
+            switch kind {
+            case "pod": return "pod CIDRs of \(c.name) and \(k.name) overlap on \(shared)"
+            case "service": return "service CIDRs of \(c.name) and \(k.name) overlap on \(shared)"
+            case "pod/service": return "the pod CIDR of \(c.name) and the service CIDR of \(k.name) overlap on \(shared)"
+            default: return "the service CIDR of \(c.name) and the pod CIDR of \(k.name) overlap on \(shared)"
+            }
+        }
+        return nil
+    }
+}

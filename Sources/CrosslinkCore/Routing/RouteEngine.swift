@@ -1,0 +1,136 @@
+/// Decides, for any consumer and service, whether the service is routable, over which path, at which
+/// address and port, and why every other path fails (spec §4 and §5). Pure: no IO, no clock.
+///
+/// The underlay (VNet reachability) is analysed once, when the engine is made; each answer is then a
+/// handful of lookups, so a reconcile costs the estate's size plus a constant per import.
+public struct RouteEngine: Sendable {
+    public let topology: Topology
+    let underlay: Underlay
+
+    public init(topology: Topology) {
+        self.topology = topology
+        self.underlay = Underlay(topology)
+    }
+
+    /// Can VNet `x` reach VNet `y` over peerings and VPN (rules N1–N5)?
+    public func reachability(from x: String, to y: String) -> Reachability {
+        underlay.reachability(from: x, to: y)
+    }
+
+    /// The answer for any consumer and service, imported or not (`route check`).
+    /// - Parameter port: a port of the service; nil means its first listed port.
+    /// - Throws: `CrosslinkError` for an unknown cluster or service, or a port the service lacks.
+    public func answer(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia) throws -> RouteAnswer {
+        guard let consumerCluster = topology.clusters[consumer.cluster] else {
+            throw CrosslinkError.notFound("cluster \(consumer.cluster.quoted) does not exist")
+        }
+        guard let target = topology.services[service], let targetCluster = topology.clusters[service.cluster] else {
+            throw CrosslinkError.notFound("service \(service) does not exist")
+        }
+        let servicePort: ServicePort
+        if let port {
+            guard let match = target.ports.first(where: { $0.port == port }) else {
+                let ports = target.ports.map { String($0.port) }.joined(separator: ", ")
+                throw CrosslinkError.invalid("service \(service) has no port \(port) (ports: \(ports))")
+            }
+            servicePort = match
+        } else {
+            guard let first = target.ports.first else { throw CrosslinkError.invalid("service \(service) has no ports") }
+            servicePort = first
+        }
+        return decide(Request(consumer: consumer, from: consumerCluster, service: target, in: targetCluster, port: servicePort), via: via)
+    }
+
+    /// One answer per imported port: the import's port, or every port of the service.
+    public func answers(for item: ServiceImport) throws -> [RouteAnswer] {
+        guard let service = topology.services[item.id.service] else {
+            throw CrosslinkError.notFound("service \(item.id.service) does not exist")
+        }
+        let ports = item.port.map { [$0] } ?? service.ports.map(\.port)
+        return try ports.map { try answer(consumer: item.id.consumer, service: item.id.service, port: $0, via: item.via) }
+    }
+
+    /// Every import of the snapshot expanded per port, sorted by route key. Imports naming objects
+    /// that no longer exist (impossible in a validated snapshot) are skipped.
+    public func allImportAnswers() -> [RouteAnswer] {
+        var result: [RouteAnswer] = []
+        result.reserveCapacity(topology.imports.count)
+        for item in topology.imports.values {
+            if let answers = try? answers(for: item) { result += answers }
+        }
+        return result.sorted { $0.key < $1.key }
+    }
+
+    /// Everything one decision needs, looked up once.
+    struct Request {
+        let consumer: Consumer
+        let from: Cluster
+        let service: Service
+        let `in`: Cluster
+        let port: ServicePort
+    }
+
+    /// What one path kind concluded.
+    enum Outcome {
+        case routable(address: String, port: Int, hops: [String])
+        case rejected(RouteReason)
+    }
+
+    func decide(_ request: Request, via: ImportVia) -> RouteAnswer {
+        var chosen: (kind: PathKind, address: String, port: Int, hops: [String])?
+        var rejected: [Rejection] = []
+        let sameCluster = request.from.name == request.in.name
+        for kind in via.candidates {
+            // `local` is an alternative only inside one cluster, unless the user pinned it.
+            if kind == .local && !sameCluster && via == .auto { continue }
+            switch outcome(of: kind, for: request) {
+            case .routable(let address, let port, let hops):
+                if chosen == nil { chosen = (kind, address, port, hops) }
+            case .rejected(let reason):
+                rejected.append(Rejection(via: kind, reason: reason))
+            }
+        }
+        return RouteAnswer(
+            consumer: request.consumer, service: request.service.id, servicePort: request.port.port,
+            port: chosen?.port ?? request.port.port, via: chosen?.kind, address: chosen?.address,
+            hops: chosen?.hops ?? [], rejected: rejected)
+    }
+
+    func outcome(of kind: PathKind, for request: Request) -> Outcome {
+        switch kind {
+        case .local: localPath(request)
+        case .mesh: meshPath(request)
+        case .tunnel: tunnelPath(request)
+        case .network: networkPath(request)
+        case .ingress: ingressPath(request)
+        }
+    }
+
+    /// The consumer's way to an address: the internet for a public one (needs egress), the underlay
+    /// for a private one (needs the VNet that holds it to be reachable).
+    func reach(_ address: IPv4Address, from cluster: Cluster, preferring vnet: String, what: String) -> Reachability {
+        if underlay.isPublic(address) {
+            guard cluster.hasInternetEgress else {
+                return .unreachable(RouteReason(.noInternetEgress, "\(what) \(address) is public, but \(cluster.name) has no internet egress (egress: none)"))
+            }
+            return .reachable(hops: ["internet"])
+        }
+        guard let owner = underlay.owner(of: address, preferring: vnet) else {
+            return .unreachable(RouteReason(.addressNotInAnyVNet, "\(what) \(address) is a private address in no registered VNet: register the VNet that holds it"))
+        }
+        return underlay.reachability(from: cluster.vnet, to: owner)
+    }
+}
+
+extension Reachability {
+    /// The underlay reason prefixed with what needed the reachability.
+    func rejection(_ context: String) -> RouteEngine.Outcome? {
+        guard case .unreachable(let reason) = self else { return nil }
+        return .rejected(RouteReason(reason.code, "\(context): \(reason.message)"))
+    }
+
+    var hops: [String] {
+        if case .reachable(let hops) = self { return hops }
+        return []
+    }
+}

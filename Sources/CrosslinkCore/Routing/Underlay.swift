@@ -1,0 +1,158 @@
+/// VNet-to-VNet reachability (rules N1–N5), analysed once per snapshot.
+///
+/// Construction indexes peerings, works out each VNet's effective VPN gateway and groups gateways
+/// into BGP islands, in time linear in the estate; each query is then a few dictionary lookups (plus a
+/// walk over the few gateways of one island when a multi-hop VPN path is used).
+struct Underlay: Sendable {
+    private let vnets: [String: VNet]
+    private let peerings: [UnorderedPair: Peering]
+    /// Connected peers of each VNet, sorted, for the transitivity check.
+    private let connectedPeers: [String: [String]]
+    private let gateways: [String: VPNGateway]
+    /// The gateway a VNet's traffic uses, and the peering it borrows it through (nil when its own).
+    private let effectiveGateway: [String: (gateway: String, transit: UnorderedPair?)]
+    private let connections: [UnorderedPair: VPNConnection]
+    /// Connected, BGP-enabled links between gateways that both have an ASN: routes propagate over these.
+    private let bgpNeighbors: [String: [String]]
+    private let bgpIsland: [String: Int]
+    /// Islands over every connected link, BGP or not: to explain a chain that lacks BGP.
+    private let anyIsland: [String: Int]
+    private let addresses: AddressIndex
+
+    init(_ topology: Topology) {
+        vnets = topology.vnets
+        peerings = topology.peerings
+        gateways = topology.vpnGateways
+        connections = topology.vpnConnections
+        addresses = AddressIndex(topology.vnets.values)
+        var peers: [String: [String]] = [:]
+        for peering in topology.peerings.values where peering.state == .connected {
+            peers[peering.vnets.first, default: []].append(peering.vnets.second)
+            peers[peering.vnets.second, default: []].append(peering.vnets.first)
+        }
+        connectedPeers = peers.mapValues { $0.sorted() }
+
+        var effective: [String: (gateway: String, transit: UnorderedPair?)] = [:]
+        for gateway in topology.vpnGateways.values { effective[gateway.vnet] = (gateway.name, nil) }
+        for peering in topology.peerings.values where peering.state == .connected {
+            guard let owner = peering.gatewayTransit, let user = peering.gatewayUser,
+                  effective[user] == nil, let gateway = topology.vpnGateway(in: owner) else { continue }
+            effective[user] = (gateway.name, peering.vnets)
+        }
+        effectiveGateway = effective
+
+        var bgp: [String: [String]] = [:]
+        var any: [String: [String]] = [:]
+        for connection in topology.vpnConnections.values where connection.state == .connected {
+            let (a, b) = (connection.gateways.first, connection.gateways.second)
+            any[a, default: []].append(b)
+            any[b, default: []].append(a)
+            if connection.bgp, topology.vpnGateways[a]?.bgpASN != nil, topology.vpnGateways[b]?.bgpASN != nil {
+                bgp[a, default: []].append(b)
+                bgp[b, default: []].append(a)
+            }
+        }
+        bgpNeighbors = bgp.mapValues { $0.sorted() }
+        bgpIsland = Self.islands(bgp)
+        anyIsland = Self.islands(any)
+    }
+
+    /// Labels the connected components of a graph.
+    private static func islands(_ neighbors: [String: [String]]) -> [String: Int] {
+        var label: [String: Int] = [:]
+        var next = 0
+        for start in neighbors.keys.sorted() where label[start] == nil {
+            var stack = [start]
+            label[start] = next
+            while let node = stack.popLast() {
+                for neighbor in neighbors[node] ?? [] where label[neighbor] == nil {
+                    label[neighbor] = next
+                    stack.append(neighbor)
+                }
+            }
+            next += 1
+        }
+        return label
+    }
+
+    func reachability(from x: String, to y: String) -> Reachability {
+        if x == y { return .reachable(hops: []) }
+        let pair = UnorderedPair(x, y)
+        var peeringProblem: RouteReason?
+        if let peering = peerings[pair] {
+            if peering.state == .connected { return .reachable(hops: ["peering \(pair)"]) }
+            peeringProblem = RouteReason(.peeringNotConnected, "peering \(pair) is \(peering.state.rawValue), not connected: finish the peering on both sides")
+        }
+        let vpn = vpnReachability(from: x, to: y)
+        if case .reachable = vpn { return vpn }
+        if let peeringProblem { return .unreachable(peeringProblem) }
+        if case .unreachable(let reason) = vpn, reason.code != .noUnderlayPath { return vpn }
+        if let hub = (connectedPeers[x] ?? []).first(where: { (connectedPeers[y] ?? []).contains($0) }) {
+            return .unreachable(RouteReason(.peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly"))
+        }
+        return .unreachable(RouteReason(.noUnderlayPath, "\(x) and \(y) have no peering and no VPN path between them: peer them or connect their VPN gateways"))
+    }
+
+    /// The VPN part of rule N4 (with N5 for overlapping address spaces).
+    private func vpnReachability(from x: String, to y: String) -> Reachability {
+        let none = Reachability.unreachable(RouteReason(.noUnderlayPath, "no VPN path"))
+        guard let (gx, transitX) = effectiveGateway[x], let (gy, transitY) = effectiveGateway[y] else { return none }
+        if gx == gy {
+            // Both borrow one hub's gateway (the owner would be directly peered, handled by N2).
+            let hub = gateways[gx]?.vnet ?? gx
+            return .unreachable(RouteReason(.sharedGatewayNoSpokeRouting, "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly"))
+        }
+        var vpnHops: [String]
+        let direct = UnorderedPair(gx, gy)
+        if let connection = connections[direct], connection.state == .connected {
+            vpnHops = ["vpn \(direct)"]
+        } else if let a = bgpIsland[gx], a == bgpIsland[gy], let path = bgpPath(from: gx, to: gy) {
+            vpnHops = zip(path, path.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
+        } else if let connection = connections[direct] {
+            return .unreachable(RouteReason(.vpnNotConnected, "vpn-connection \(direct) between the gateways of \(x) and \(y) is \(connection.state.rawValue), not connected"))
+        } else if let a = anyIsland[gx], a == anyIsland[gy] {
+            return .unreachable(RouteReason(.vpnChainWithoutBGP, "gateways \(gx) and \(gy) are joined only through other gateways, and without BGP (bgp: true and a bgpASN on every gateway of the chain) only directly connected networks are known"))
+        } else {
+            return none
+        }
+        if let a = vnets[x], let b = vnets[y], let shared = a.addressSpace.firstOverlap(with: b.addressSpace) {
+            return .unreachable(RouteReason(.vpnAddressOverlap, "\(x) and \(y) are joined by VPN but their address spaces overlap on \(shared): renumber one of them"))
+        }
+        var hops: [String] = []
+        if let transitX { hops.append("peering \(transitX) (gateway transit)") }
+        hops += vpnHops
+        if let transitY { hops.append("peering \(transitY) (gateway transit)") }
+        return .reachable(hops: hops)
+    }
+
+    /// The shortest chain of BGP links between two gateways of one island (fewest hops, then by name).
+    private func bgpPath(from start: String, to goal: String) -> [String]? {
+        var previous: [String: String] = [start: start]
+        var queue = [start]
+        var index = 0
+        while index < queue.count {
+            let node = queue[index]
+            index += 1
+            if node == goal { break }
+            for neighbor in bgpNeighbors[node] ?? [] where previous[neighbor] == nil {
+                previous[neighbor] = node
+                queue.append(neighbor)
+            }
+        }
+        guard previous[goal] != nil else { return nil }
+        var path = [goal]
+        while let last = path.last, last != start, let before = previous[last] { path.append(before) }
+        return path.reversed()
+    }
+
+    /// The VNet whose address space holds `address`: `preferred` first, then the most specific prefix.
+    func owner(of address: IPv4Address, preferring preferred: String?) -> String? {
+        if let preferred, vnets[preferred]?.addressSpace.contains(address: address) == true { return preferred }
+        return addresses.owner(of: address)
+    }
+
+    /// Whether `address` is public: outside every private or special range and every registered VNet.
+    func isPublic(_ address: IPv4Address) -> Bool {
+        !address.isInNonPublicRange && addresses.owner(of: address) == nil
+    }
+}

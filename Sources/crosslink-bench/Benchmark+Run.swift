@@ -1,0 +1,118 @@
+import CrosslinkCore
+import CrosslinkGenerator
+import CrosslinkManifests
+import CrosslinkStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs every measurement for one estate size.
+struct Benchmark {
+    let clusters: Int
+    let options: Options
+
+    func run() throws -> BenchmarkRow {
+        let directory = scratchDirectory()
+        defer { removeTree(directory) }
+        let generator = try EstateGenerator(
+            clusters: clusters, servicesPerCluster: options.servicesPerCluster, importsPerCluster: options.importsPerCluster, seed: 1)
+        let estate = generator.topology()
+        var row = BenchmarkRow(clusters: clusters, services: estate.services.count, imports: estate.imports.count)
+
+        // 1. apply vs raw insert, each into a fresh database.
+        var applyTimes: [Double] = [], rawTimes: [Double] = []
+        for repetition in 0..<options.repetitions {
+            let path = "\(directory)/apply-\(repetition).db"
+            let store = try Store(path: path)
+            applyTimes.append(try time { try store.update { $0 = estate } })
+            row.rows = try store.rowCount()
+            rawTimes.append(try RawSQLiteBaseline.insert(rows: row.rows, path: "\(directory)/raw-\(repetition).db"))
+        }
+        row.applySeconds = median(applyTimes)
+        row.rawInsertSeconds = median(rawTimes)
+
+        // 2. full reconcile vs the raw floor (scan the input rows, insert one row per result).
+        let path = "\(directory)/apply-0.db"
+        let store = try Store(path: path)
+        var reconcileTimes: [Double] = [], floorTimes: [Double] = []
+        for _ in 0..<options.repetitions {
+            try store.clearRoutes()
+            reconcileTimes.append(try time {
+                row.routes = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
+            })
+            floorTimes.append(try RawSQLiteBaseline.scanAndInsert(path: path, results: row.routes).seconds)
+        }
+        row.reconcileSeconds = median(reconcileTimes)
+        row.reconcileFloorSeconds = median(floorTimes)
+
+        // 3. incremental reconcile after one change.
+        let peering = estate.peerings.keys.sorted()[estate.peerings.count / 2]
+        try store.update { $0.peerings[peering]?.state = .disconnected }
+        var record: ReconcileRecord?
+        row.incrementalPeeringSeconds = try time { record = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() } }
+        row.incrementalPeeringRecomputed = record?.current.count ?? 0
+        row.incrementalPeeringRows = record?.rowsWritten ?? 0
+        let newService = ServiceID(cluster: EstateGenerator.clusterName(0), namespace: "ns-new", name: "svc-new")
+        try store.update { topology in
+            topology.services[newService] = Service(id: newService, ports: [ServicePort(name: "http", port: 80)])
+            let id = ImportID(consumer: Consumer(cluster: EstateGenerator.clusterName(1 % clusters), namespace: "app-new"), service: newService)
+            topology.imports[id] = ServiceImport(id: id)
+        }
+        row.incrementalServiceSeconds = try time { record = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() } }
+        row.incrementalServiceRecomputed = record?.current.count ?? 0
+        row.incrementalServiceRows = record?.rowsWritten ?? 0
+
+        // 4. route check: in-process (open, load, answer) and as a cold process.
+        let sample = estate.imports.keys.sorted().prefix(50)
+        var checks: [Double] = []
+        for id in sample {
+            checks.append(try time {
+                let topology = try Store(path: path).loadTopology()
+                _ = try? RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
+            } * 1000)
+        }
+        row.checkP50Milliseconds = median(checks)
+        row.checkP99Milliseconds = percentile(checks, 0.99)
+        if let first = sample.first {
+            var cold: [Double] = []
+            for _ in 0..<options.repetitions {
+                cold.append(time {
+                    runProcess([options.binary, "route", "check", first.consumer.description, first.service.description, "--db", path])
+                } * 1000)
+            }
+            row.coldCheckMilliseconds = median(cold)
+        }
+
+        // 5. manifest emission.
+        let topology = try store.loadTopology()
+        let answers = RouteEngine(topology: topology).allImportAnswers()
+        var documents: [ManifestDocument] = []
+        var manifestTimes: [Double] = []
+        for _ in 0..<options.repetitions {
+            manifestTimes.append(time {
+                documents = ManifestPlanner.documents(for: answers, in: topology)
+                _ = ManifestRenderer.yamlStream(documents)
+            })
+        }
+        row.manifestDocuments = documents.count
+        row.manifestSeconds = median(manifestTimes)
+        row.peakRSSMiB = peakResidentMiB()
+        return row
+    }
+}
+
+/// Runs a command to completion with its output discarded.
+func runProcess(_ arguments: [String]) {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    if posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 {
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+    posix_spawn_file_actions_destroy(&actions)
+}

@@ -1,0 +1,62 @@
+import CrosslinkCore
+import CrosslinkGenerator
+import CrosslinkManifests
+import CrosslinkStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// crosslink-bench: measures apply, reconcile (full and incremental), route check and manifest
+/// emission at fleet scale, against raw SQLite floors measured in the same run. See docs/benchmarks.md.
+///
+///     swift run -c release crosslink-bench [--clusters 100,1000,10000] [--repeat 3] [--json FILE]
+struct Options {
+    var sizes = [100, 1_000]
+    var repetitions = 3
+    var servicesPerCluster = 50
+    var importsPerCluster = 100
+    var jsonPath: String?
+    var binary = "./.build/release/crosslink"
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            func value() throws -> String {
+                guard let next = iterator.next() else { throw CrosslinkError(.invalidValue, "\(argument) needs a value") }
+                return next
+            }
+            switch argument {
+            case "--clusters": sizes = try value().split(separator: ",").map { Int($0) ?? 0 }
+            case "--repeat": repetitions = max(1, Int(try value()) ?? 3)
+            case "--services-per-cluster": servicesPerCluster = Int(try value()) ?? 50
+            case "--imports-per-cluster": importsPerCluster = Int(try value()) ?? 100
+            case "--json": jsonPath = try value()
+            case "--binary": binary = try value()
+            case "--help", "-h":
+                print("usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH]")
+                exit(0)
+            default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+do {
+    let options = try Options(CommandLine.arguments)
+    var rows: [BenchmarkRow] = []
+    for size in options.sizes {
+        let row = try Benchmark(clusters: size, options: options).run()
+        rows.append(row)
+        print(row.table)
+    }
+    if let path = options.jsonPath {
+        let json = "[" + rows.map(\.json).joined(separator: ",\n ") + "]\n"
+        guard let file = fopen(path, "w") else { throw CrosslinkError(.io, "cannot write \(path)") }
+        fputs(json, file)
+        fclose(file)
+    }
+    print(rows.map(\.summary).joined(separator: " | "))
+} catch {
+    print("crosslink-bench: \(error)")
+    exit(1)
+}
