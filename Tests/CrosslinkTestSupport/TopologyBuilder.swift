@@ -5,7 +5,7 @@ import CrosslinkCore
 ///
 /// Invalid literals crash the test (this is test-only code); the result is not validated so that
 /// tests can also build topologies the validator must refuse.
-public struct TopologyBuilder {
+public struct TopologyBuilder: Sendable {
     public private(set) var topology = Topology()
 
     public init() {}

@@ -16,8 +16,9 @@ extension RouteEngine {
         var usesGlobalnet = false
         if let overlap = Self.cidrOverlap(c, k) {
             guard let cg = c.globalnetCIDR, let kg = k.globalnetCIDR else {
-                let missing = [c, k].filter { $0.globalnetCIDR == nil }.map(\.name).joined(separator: " and ")
-                return .rejected(RouteReason(.clusterCIDROverlap, "\(overlap): give both clusters Globalnet CIDRs (\(missing) has none)"))
+                let missing = [c, k].filter { $0.globalnetCIDR == nil }.map(\.name)
+                let verb = missing.count == 1 ? "has" : "have"
+                return .rejected(RouteReason(.clusterCIDROverlap, "\(overlap): give both clusters Globalnet CIDRs (\(missing.joined(separator: " and ")) \(verb) none)"))
             }
             if let shared = cg.intersection(kg) {
                 return .rejected(RouteReason(.globalnetOverlap, "\(overlap), and their Globalnet CIDRs overlap on \(shared) too: give them disjoint Globalnet ranges"))
