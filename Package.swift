@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkTestSupport"]),
+        // Table-driven routability scenarios from Tests/Scenarios/*.yaml.
+        .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
