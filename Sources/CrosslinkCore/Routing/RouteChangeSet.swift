@@ -2,7 +2,7 @@
 public struct RouteChangeSet: Sendable, Hashable {
     /// A route whose path kind changed while it stayed routable.
     public struct PathChange: Sendable, Hashable {
-        public var before: RouteAnswer
+        public var before: RouteSummary
         public var after: RouteAnswer
     }
 
@@ -19,10 +19,17 @@ public struct RouteChangeSet: Sendable, Hashable {
 
     /// Compares the answers of two reconciles by route key; both lists in any order.
     public init(previous: [RouteAnswer], current: [RouteAnswer]) {
-        var before: [RouteKey: RouteAnswer] = [:]
-        for answer in previous { before[answer.key] = answer }
+        self.init(previous: previous.map(\.summary), current: current)
+    }
+
+    /// Compares what the last reconcile stored with the new answers; both lists in any order.
+    public init(previous: [RouteSummary], current: [RouteAnswer]) {
+        var before: [RouteKey: RouteSummary] = [:]
+        before.reserveCapacity(previous.count)
+        for summary in previous { before[summary.key] = summary }
         var seen: Set<RouteKey> = []
-        for answer in current.sorted(by: { $0.key < $1.key }) {
+        // Callers pass answers sorted by key (the engine does); the report keeps their order.
+        for answer in current {
             seen.insert(answer.key)
             let old = before[answer.key]
             if old == nil { added.append(answer.key) }

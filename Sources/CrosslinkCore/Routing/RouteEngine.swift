@@ -46,7 +46,7 @@ public struct RouteEngine: Sendable {
         guard let service = topology.services[item.id.service] else {
             throw CrosslinkError.notFound("service \(item.id.service) does not exist")
         }
-        let ports = item.port.map { [$0] } ?? service.ports.map(\.port)
+        let ports = item.port.map { [$0] } ?? service.ports.map(\.port).sorted()
         return try ports.map { try answer(consumer: item.id.consumer, service: item.id.service, port: $0, via: item.via) }
     }
 
@@ -55,10 +55,12 @@ public struct RouteEngine: Sendable {
     public func allImportAnswers() -> [RouteAnswer] {
         var result: [RouteAnswer] = []
         result.reserveCapacity(topology.imports.count)
-        for item in topology.imports.values {
-            if let answers = try? answers(for: item) { result += answers }
+        // Sorting the import keys (not the answers, which are large) and expanding ports in numeric
+        // order gives the answers already sorted by route key.
+        for id in topology.imports.keys.sorted() {
+            if let item = topology.imports[id], let answers = try? answers(for: item) { result += answers }
         }
-        return result.sorted { $0.key < $1.key }
+        return result
     }
 
     /// Everything one decision needs, looked up once.

@@ -4,17 +4,35 @@ extension Topology {
     ///
     /// These are the refusals of spec §1 and rule N5: what Azure, AKS or Kubernetes would refuse.
     public func validate() throws {
-        for name in vnets.keys.sorted() { if let vnet = vnets[name] { try validate(vnet) } }
-        for name in clusters.keys.sorted() { if let cluster = clusters[name] { try validate(cluster) } }
-        for id in services.keys.sorted() { if let service = services[id] { try validate(service) } }
-        for name in vpnGateways.keys.sorted() { if let gateway = vpnGateways[name] { try validate(gateway) } }
-        for pair in peerings.keys.sorted() { if let peering = peerings[pair] { try validate(peering) } }
+        // A valid estate (the common case) is checked without sorting a million keys; only when
+        // something is wrong is it checked again in key order, so the message is always the same.
+        do {
+            try validate(sorted: false)
+        } catch {
+            try validate(sorted: true)
+            throw error
+        }
+    }
+
+    private func validate(sorted: Bool) throws {
+        func each<Key: Comparable, Value>(_ table: [Key: Value], _ check: (Value) throws -> Void) rethrows {
+            if sorted {
+                for key in table.keys.sorted() { if let value = table[key] { try check(value) } }
+            } else {
+                for value in table.values { try check(value) }
+            }
+        }
+        try each(vnets, validate)
+        try each(clusters, validate)
+        try each(services, validate)
+        try each(vpnGateways, validate)
+        try each(peerings, validate)
         try validateGatewayUse()
-        for pair in vpnConnections.keys.sorted() { try requirePair(pair, kind: "vpn-connection", in: vpnGateways, noun: "vpn-gateway") }
-        for pair in tunnels.keys.sorted() { try requirePair(pair, kind: "tunnel", in: clusters, noun: "cluster") }
-        for pair in meshLinks.keys.sorted() { try requirePair(pair, kind: "mesh-link", in: clusters, noun: "cluster") }
-        for id in ingresses.keys.sorted() { if let ingress = ingresses[id] { try validate(ingress) } }
-        for id in imports.keys.sorted() { if let item = imports[id] { try validate(item) } }
+        try each(vpnConnections) { try requirePair($0.gateways, kind: "vpn-connection", in: vpnGateways, noun: "vpn-gateway") }
+        try each(tunnels) { try requirePair($0.clusters, kind: "tunnel", in: clusters, noun: "cluster") }
+        try each(meshLinks) { try requirePair($0.clusters, kind: "mesh-link", in: clusters, noun: "cluster") }
+        try each(ingresses, validate)
+        try each(imports, validate)
     }
 
     private func validate(_ vnet: VNet) throws {
@@ -109,7 +127,7 @@ extension Topology {
         guard vnets[gateway.vnet] != nil else {
             throw CrosslinkError.notFound("\(what): vnet \(gateway.vnet.quoted) does not exist")
         }
-        if let other = vpnGateways.values.filter({ $0.vnet == gateway.vnet && $0.name != gateway.name }).map(\.name).min() {
+        if vpnGateways.count > 1, let other = vpnGateways.values.filter({ $0.vnet == gateway.vnet && $0.name != gateway.name }).map(\.name).min() {
             throw CrosslinkError.topology("\(what): vnet \(gateway.vnet) already has vpn-gateway \(other); Azure allows one VPN gateway per VNet")
         }
         if let asn = gateway.bgpASN, asn == 0 {
@@ -146,7 +164,7 @@ extension Topology {
     /// A VNet may borrow a peer's gateway on one peering only (Azure allows one remote gateway).
     private func validateGatewayUse() throws {
         var usedBy: [String: UnorderedPair] = [:]
-        for pair in peerings.keys.sorted() {
+        for pair in peerings.values.filter({ $0.gatewayTransit != nil }).map(\.vnets).sorted() {
             guard let user = peerings[pair]?.gatewayUser else { continue }
             if let earlier = usedBy[user] {
                 throw CrosslinkError.topology("peering \(pair): \(user) already uses a remote gateway through peering \(earlier); a VNet can use a peer's gateway on one peering only")

@@ -4,9 +4,9 @@ import CrosslinkCore
 public struct ReconcileRecord: Sendable {
     /// The route table's generation after this reconcile (unchanged when nothing changed).
     public var generation: Int
-    /// The answers stored before, sorted by key.
-    public var previous: [RouteAnswer]
-    /// The answers stored now, sorted by key.
+    /// What was stored before, sorted by key.
+    public var previous: [RouteSummary]
+    /// The answers stored now, in the order `compute` returned them.
     public var current: [RouteAnswer]
     /// Rows inserted, updated or deleted.
     public var rowsWritten: Int
@@ -16,13 +16,13 @@ extension Store {
     /// Recomputes the routes in one write transaction: loads the estate and the stored answers, lets
     /// `compute` produce the new answers, writes only the rows that differ, and bumps the generation
     /// when anything changed.
-    public func reconcile(_ compute: (Topology, [RouteAnswer]) throws -> [RouteAnswer]) throws -> ReconcileRecord {
+    public func reconcile(_ compute: (Topology, [RouteSummary]) throws -> [RouteAnswer]) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let record = try mappingStoreErrors { () throws -> ReconcileRecord in
                 let topology = try topologyInTransaction()
-                let previous = try routesInTransaction()
-                let current = try compute(topology, previous).sorted { $0.key < $1.key }
+                let previous = try routeSummariesInTransaction()
+                let current = try compute(topology, previous)
                 var generation = try generationInTransaction()
                 let rows = try writeRoutes(from: previous, to: current, generation: generation + 1)
                 if rows > 0 {
@@ -70,26 +70,48 @@ extension Store {
         }
     }
 
-    /// Writes the rows that differ between two sorted answer lists; returns how many.
-    private func writeRoutes(from previous: [RouteAnswer], to current: [RouteAnswer], generation: Int) throws -> Int {
-        var before: [RouteKey: RouteAnswer] = [:]
-        for answer in previous { before[answer.key] = answer }
+    /// Keys, path kinds and fingerprints of the stored answers: all a reconcile compares against.
+    func routeSummariesInTransaction() throws -> [RouteSummary] {
+        try connection.query("""
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                   service_port, via, fingerprint
+            FROM route
+            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
+            """) { row in
+            let namespace = row.text(1) ?? ""
+            let key = RouteKey(
+                consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
+                service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""),
+                servicePort: Int(row.integer(5) ?? 0))
+            return RouteSummary(key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)),
+                                fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
+        }
+    }
+
+    /// Writes the rows that differ from what is stored; returns how many.
+    private func writeRoutes(from previous: [RouteSummary], to current: [RouteAnswer], generation: Int) throws -> Int {
+        var before: [RouteKey: UInt64] = [:]
+        before.reserveCapacity(previous.count)
+        for summary in previous { before[summary.key] = summary.fingerprint }
         var rows = 0
         var seen: Set<RouteKey> = []
+        seen.reserveCapacity(current.count)
         for answer in current {
             seen.insert(answer.key)
-            if before[answer.key] == answer { continue }
+            let fingerprint = answer.fingerprint
+            if before[answer.key] == fingerprint { continue }
             rows += 1
             try connection.run("""
                 INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                    service_port, port, via, address, hops, rejected, generation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    service_port, port, via, address, hops, rejected, generation, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
                 DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
-                    rejected = excluded.rejected, generation = excluded.generation
+                    rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
                 """, answer.key.values + [
                     answer.port.sqlite, answer.via?.rawValue.sqlite ?? .null, answer.address.sqlite,
                     answer.hops.joined(separator: "\n").sqlite, Self.encode(answer.rejected).sqlite, generation.sqlite,
+                    .integer(Int64(bitPattern: fingerprint)),
                 ])
         }
         for answer in previous where !seen.contains(answer.key) {

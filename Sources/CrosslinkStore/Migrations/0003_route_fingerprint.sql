@@ -1,0 +1,1 @@
+../../../migrations/0003_route_fingerprint.sql
