@@ -35,6 +35,8 @@ extension String {
     /// The string with line breaks and other control characters shown as escapes, so that user
     /// text quoted in a message cannot forge extra lines.
     package func replacingNewlines() -> String {
+        // Nearly every string is clean: check the bytes before building a copy.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return self }
         var result = ""
         result.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {

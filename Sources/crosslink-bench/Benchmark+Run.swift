@@ -31,6 +31,8 @@ struct Benchmark {
         row.applySeconds = median(applyTimes)
         row.rawInsertSeconds = median(rawTimes)
 
+        guard options.phases.contains("reconcile") || options.phases.contains("incremental") || options.phases.contains("check")
+                || options.phases.contains("manifests") else { return row }
         // 2. full reconcile vs the raw floor (scan the input rows, insert one row per result).
         let path = "\(directory)/apply-0.db"
         let store = try Store(path: path)
@@ -45,6 +47,10 @@ struct Benchmark {
         row.reconcileSeconds = median(reconcileTimes)
         row.reconcileFloorSeconds = median(floorTimes)
 
+        guard options.phases.contains("incremental") || options.phases.contains("check") || options.phases.contains("manifests") else {
+            row.peakRSSMiB = peakResidentMiB()
+            return row
+        }
         // 3. incremental reconcile after one change.
         let peering = estate.peerings.keys.sorted()[estate.peerings.count / 2]
         try store.update { $0.peerings[peering]?.state = .disconnected }

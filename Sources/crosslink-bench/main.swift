@@ -17,6 +17,8 @@ struct Options {
     var importsPerCluster = 100
     var jsonPath: String?
     var binary = "./.build/release/crosslink"
+    /// Which measurements to run (all by default): apply, reconcile, incremental, check, manifests.
+    var phases: Set<String> = ["apply", "reconcile", "incremental", "check", "manifests"]
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -32,8 +34,9 @@ struct Options {
             case "--imports-per-cluster": importsPerCluster = Int(try value()) ?? 100
             case "--json": jsonPath = try value()
             case "--binary": binary = try value()
+            case "--phases": phases = Set(try value().split(separator: ",").map(String.init))
             case "--help", "-h":
-                print("usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH]")
+                print("usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests]")
                 exit(0)
             default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")
             }

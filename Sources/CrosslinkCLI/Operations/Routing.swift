@@ -17,6 +17,7 @@ enum Routing {
         var snapshot = Topology()
         let record = try store.reconcile { topology, _ in
             snapshot = topology
+            // Sorted: the route table's B-tree takes rows in key order far faster than in hash order.
             return RouteEngine(topology: topology).allImportAnswers()
         }
         var summary: ManifestWriteSummary?

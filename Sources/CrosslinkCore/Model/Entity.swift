@@ -109,13 +109,16 @@ extension Topology {
 public struct TopologyChange: Sendable, Equatable {
     /// Objects present before and absent after (in no particular order).
     public var removed: [EntityReference]
-    /// Objects new or different after (in no particular order).
-    public var written: [Entity]
-    /// How many of `written` are new (the rest changed).
-    public var createdCount: Int
+    /// Objects absent before and present after (in no particular order).
+    public var created: [Entity]
+    /// Objects present before and different after (in no particular order).
+    public var updated: [Entity]
 
-    public var isEmpty: Bool { removed.isEmpty && written.isEmpty }
-    public var updatedCount: Int { written.count - createdCount }
+    /// Objects new or different after.
+    public var written: [Entity] { created + updated }
+    public var createdCount: Int { created.count }
+    public var updatedCount: Int { updated.count }
+    public var isEmpty: Bool { removed.isEmpty && created.isEmpty && updated.isEmpty }
 
     /// Compares two snapshots object by object.
     ///
@@ -123,13 +126,13 @@ public struct TopologyChange: Sendable, Equatable {
     /// the dictionaries are walked as they are: sorting a million keys would cost more than the writes.
     public init(from old: Topology, to new: Topology) {
         var removed: [EntityReference] = []
-        var written: [Entity] = []
-        var created = 0
+        var created: [Entity] = []
+        var updated: [Entity] = []
         func compare<Key, Value: Equatable>(_ before: [Key: Value], _ after: [Key: Value], _ reference: (Key) -> EntityReference, _ entity: (Value) -> Entity) {
             for (key, value) in after {
                 switch before[key] {
-                case nil: written.append(entity(value)); created += 1
-                case .some(let previous) where previous != value: written.append(entity(value))
+                case nil: created.append(entity(value))
+                case .some(let previous) where previous != value: updated.append(entity(value))
                 default: break
                 }
             }
@@ -146,7 +149,7 @@ public struct TopologyChange: Sendable, Equatable {
         compare(old.ingresses, new.ingresses, EntityReference.ingress, Entity.ingress)
         compare(old.imports, new.imports, EntityReference.import, Entity.import)
         self.removed = removed
-        self.written = written
-        self.createdCount = created
+        self.created = created
+        self.updated = updated
     }
 }

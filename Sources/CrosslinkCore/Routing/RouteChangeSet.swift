@@ -28,7 +28,6 @@ public struct RouteChangeSet: Sendable, Hashable {
         before.reserveCapacity(previous.count)
         for summary in previous { before[summary.key] = summary }
         var seen: Set<RouteKey> = []
-        // Callers pass answers sorted by key (the engine does); the report keeps their order.
         for answer in current {
             seen.insert(answer.key)
             let old = before[answer.key]
@@ -45,6 +44,11 @@ public struct RouteChangeSet: Sendable, Hashable {
             }
         }
         removed = previous.map(\.key).filter { !seen.contains($0) }.sorted()
+        // The lists are what changed, usually few: sorting them is cheap and makes the report stable.
+        newlyRoutable.sort { $0.key < $1.key }
+        newlyUnroutable.sort { $0.key < $1.key }
+        pathChanged.sort { $0.after.key < $1.after.key }
+        added.sort()
     }
 
     /// Whether nothing a user cares about changed.

@@ -8,7 +8,8 @@ extension Store {
     func write(_ difference: TopologyChange, into topology: Topology) throws {
         try connection.execute("PRAGMA defer_foreign_keys = ON")
         for reference in difference.removed { try delete(reference) }
-        for entity in difference.written { try save(entity) }
+        for entity in difference.created { try save(entity, isNew: true) }
+        for entity in difference.updated { try save(entity, isNew: false) }
     }
 
     private func delete(_ reference: EntityReference) throws {
@@ -39,7 +40,8 @@ extension Store {
         }
     }
 
-    private func save(_ entity: Entity) throws {
+    /// Inserts or updates one object and its child rows; a new object has no child rows to clear.
+    private func save(_ entity: Entity, isNew: Bool) throws {
         switch entity {
         case .vnet(let vnet):
             try connection.run("""
@@ -47,7 +49,7 @@ extension Store {
                 ON CONFLICT (name) DO UPDATE SET region = excluded.region
                 """, [vnet.name.sqlite, vnet.region.sqlite])
             try replaceChildren("vnet_address_prefix", owner: "vnet", key: [vnet.name.sqlite], column: "cidr",
-                                values: vnet.addressSpace.map(\.description))
+                                values: vnet.addressSpace.map(\.description), isNew: isNew)
         case .cluster(let cluster):
             try connection.run("""
                 INSERT INTO cluster (name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr,
@@ -69,16 +71,18 @@ extension Store {
                     cluster.mesh?.eastWestGateway?.description.sqlite ?? .null,
                 ])
             try replaceChildren("cluster_isolated_namespace", owner: "cluster", key: [cluster.name.sqlite],
-                                column: "namespace", values: cluster.isolatedNamespaces)
+                                column: "namespace", values: cluster.isolatedNamespaces, isNew: isNew)
             try replaceChildren("cluster_node_pool", owner: "cluster", key: [cluster.name.sqlite],
-                                column: "name", values: cluster.nodePools)
+                                column: "name", values: cluster.nodePools, isNew: isNew)
         case .service(let service):
             try connection.run("""
                 INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (cluster, namespace, name) DO UPDATE SET exposure = excluded.exposure,
                     load_balancer_ip = excluded.load_balancer_ip
                 """, service.id.values + [service.exposure.rawValue.sqlite, service.loadBalancerIP?.description.sqlite ?? .null])
-            try connection.run("DELETE FROM service_port WHERE cluster = ? AND namespace = ? AND service = ?", service.id.values)
+            if !isNew {
+                try connection.run("DELETE FROM service_port WHERE cluster = ? AND namespace = ? AND service = ?", service.id.values)
+            }
             for (position, port) in service.ports.enumerated() {
                 try connection.run("""
                     INSERT INTO service_port (cluster, namespace, service, position, name, port, target_port, protocol, app_protocol)
@@ -133,11 +137,11 @@ extension Store {
     }
 
     /// Replaces an owner's ordered list stored in a child table.
-    private func replaceChildren(_ table: String, owner: String, key: [SQLiteValue], column: String, values: [String]) throws {
+    private func replaceChildren(_ table: String, owner: String, key: [SQLiteValue], column: String, values: [String], isNew: Bool) throws {
         // Table and column names are constants of this file, never user input.
-        try connection.run("DELETE FROM \(table) WHERE \(owner) = ?", key)
+        if !isNew { try connection.run(built: "DELETE FROM \(table) WHERE \(owner) = ?", key) }
         for (position, value) in values.enumerated() {
-            try connection.run("INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
+            try connection.run(built: "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
                                key + [position.sqlite, value.sqlite])
         }
     }

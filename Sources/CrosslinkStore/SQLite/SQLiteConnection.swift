@@ -11,6 +11,8 @@ import CrosslinkCore
 final class SQLiteConnection {
     private let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
+    /// Statements of SQL literals, keyed by the literal's address: no hashing of the SQL text per row.
+    private var literalStatements: [UInt: SQLiteStatement] = [:]
     let path: String
 
     /// Opens (creating if needed) the database file at `path`.
@@ -30,6 +32,7 @@ final class SQLiteConnection {
 
     deinit {
         statements.removeAll()
+        literalStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -53,8 +56,27 @@ final class SQLiteConnection {
         return statement
     }
 
-    /// Runs `sql` with `values` bound in order and discards any rows.
-    func run(_ sql: String, _ values: [SQLiteValue]) throws {
+    /// A prepared statement for a SQL literal, found by the literal's address.
+    func statement(_ sql: StaticString) throws -> SQLiteStatement {
+        let key = UInt(bitPattern: sql.utf8Start)
+        if let cached = literalStatements[key] {
+            try cached.reset()
+            return cached
+        }
+        let statement = try statement(sql.description)
+        literalStatements[key] = statement
+        return statement
+    }
+
+    /// Runs a SQL literal with `values` bound in order and discards any rows.
+    func run(_ sql: StaticString, _ values: [SQLiteValue]) throws {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs SQL built at run time (constant table names only) with `values`, discarding any rows.
+    func run(built sql: String, _ values: [SQLiteValue]) throws {
         let statement = try statement(sql)
         try statement.bind(values)
         while try statement.step() {}
