@@ -73,7 +73,8 @@ struct Benchmark {
         var checks: [Double] = []
         for id in sample {
             checks.append(try time {
-                let topology = try Store(path: path).loadTopology()
+                // What `route check` does: open, load the routing slice, answer.
+                let topology = try Store(path: path).loadTopology(scope: .routing(consumer: id.consumer.cluster, service: id.service))
                 _ = try? RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
             } * 1000)
         }

@@ -91,3 +91,25 @@ import Testing
         #expect(try String(contentsOf: path, encoding: .utf8) == "hello, this is not a database\n")
     }
 }
+
+@Suite struct ScopedLoadTests {
+    @Test("a routing slice holds the underlay, the two clusters and the service, and answers like the whole")
+    func routingSlice() throws {
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("s.db").path)
+        try store.update { $0 = StoreTests.estate }
+        let service = TopologyBuilder.service("aks-b/backend/api")
+        let slice = try store.loadTopology(scope: .routing(consumer: "aks-a", service: service))
+        let whole = StoreTests.estate
+        #expect(slice.vnets == whole.vnets && slice.peerings == whole.peerings && slice.vpnGateways == whole.vpnGateways)
+        #expect(slice.clusters == whole.clusters && slice.services == whole.services && slice.tunnels == whole.tunnels)
+        #expect(slice.ingresses == whole.ingresses && slice.imports.isEmpty)
+        let consumer = Consumer(cluster: "aks-a", namespace: "frontend")
+        for via in [ImportVia.auto, .pinned(.tunnel), .pinned(.mesh), .pinned(.network), .pinned(.ingress)] {
+            #expect(try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: 80, via: via)
+                    == RouteEngine(topology: whole).answer(consumer: consumer, service: service, port: 80, via: via))
+        }
+        let alone = try store.loadTopology(scope: .routing(consumer: "aks-b", service: service))
+        #expect(alone.clusters.keys.sorted() == ["aks-b"] && alone.tunnels.isEmpty && alone.meshLinks.isEmpty)
+    }
+}

@@ -1,8 +1,53 @@
 import CrosslinkCore
 
+/// Which part of the estate to load. Routing one pair needs the whole underlay (VNets, peerings,
+/// gateways) but only two clusters and one service: loading just that keeps `route check` fast at
+/// any estate size.
+public struct TopologyScope: Sendable {
+    /// Clusters to load with their tunnels, mesh links and services; nil for every cluster.
+    public var clusters: [String]?
+    /// The one service to load (with its ingress); nil for every service of the loaded clusters.
+    public var service: ServiceID?
+    public var includesImports: Bool
+
+    public static let everything = TopologyScope(clusters: nil, service: nil, includesImports: true)
+
+    /// What routing `consumer` to `service` reads.
+    public static func routing(consumer: String, service: ServiceID) -> TopologyScope {
+        TopologyScope(clusters: Array(Set([consumer, service.cluster])).sorted(), service: service, includesImports: false)
+    }
+
+    /// `WHERE …` for a table whose rows belong to a cluster in column `column`, with its values.
+    func clusterFilter(_ column: String) -> (sql: String, values: [SQLiteValue]) {
+        guard let clusters else { return ("", []) }
+        let marks = Array(repeating: "?", count: clusters.count).joined(separator: ", ")
+        return (" WHERE \(column) IN (\(marks))", clusters.map(\.sqlite))
+    }
+
+    /// `WHERE …` for tables keyed by a cluster pair: both ends among the loaded clusters.
+    func pairFilter() -> (sql: String, values: [SQLiteValue]) {
+        guard let clusters else { return ("", []) }
+        let marks = Array(repeating: "?", count: clusters.count).joined(separator: ", ")
+        return (" WHERE cluster_a IN (\(marks)) AND cluster_b IN (\(marks))", (clusters + clusters).map(\.sqlite))
+    }
+
+    /// `WHERE …` for tables keyed by (cluster, namespace, service).
+    func serviceFilter(cluster: String, namespace: String, name: String) -> (sql: String, values: [SQLiteValue]) {
+        if let service {
+            return (" WHERE \(cluster) = ? AND \(namespace) = ? AND \(name) = ?", service.values)
+        }
+        return clusterFilter(cluster)
+    }
+}
+
 extension Store {
-    /// Reads every table into a snapshot; call inside a transaction.
-    func topologyInTransaction() throws -> Topology {
+    /// Loads one part of the estate in one read transaction (see `TopologyScope`).
+    public func loadTopology(scope: TopologyScope) throws -> Topology {
+        try read { try $0.topologyInTransaction(scope: scope) }
+    }
+
+    /// Reads the tables into a snapshot; call inside a transaction.
+    func topologyInTransaction(scope: TopologyScope = .everything) throws -> Topology {
         var topology = Topology()
         let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix ORDER BY vnet, position") {
             ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
@@ -14,17 +59,19 @@ extension Store {
             topology.vnets[vnet.name] = vnet
         }
 
-        let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace ORDER BY cluster, position") {
+        let byCluster = scope.clusterFilter("cluster")
+        let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
             ($0.text(0) ?? "", $0.text(1) ?? "")
         }
-        let pools = try grouped("SELECT cluster, name FROM cluster_node_pool ORDER BY cluster, position") {
+        let pools = try grouped("SELECT cluster, name FROM cluster_node_pool\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
             ($0.text(0) ?? "", $0.text(1) ?? "")
         }
+        let byName = scope.clusterFilter("name")
         for cluster in try connection.query("""
             SELECT name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain,
                    egress, globalnet_cidr, mesh_id, mesh_network, mesh_trust_root, mesh_east_west_gateway
-            FROM cluster
-            """, [], { row -> Cluster in
+            FROM cluster\(byName.sql)
+            """, byName.values, { row -> Cluster in
                 let name = row.text(0) ?? ""
                 var mesh: MeshMembership?
                 if let id = row.text(10) {
@@ -43,15 +90,17 @@ extension Store {
             topology.clusters[cluster.name] = cluster
         }
 
+        let byPort = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "service")
         let ports = try grouped("""
             SELECT cluster, namespace, service, name, port, target_port, protocol, app_protocol
-            FROM service_port ORDER BY cluster, namespace, service, position
-            """) { row in
+            FROM service_port\(byPort.sql) ORDER BY cluster, namespace, service, position
+            """, byPort.values) { row in
             (ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
              ServicePort(name: row.text(3), port: Int(row.integer(4) ?? 0), targetPort: Int(row.integer(5) ?? 0),
                          protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7)))
         }
-        for service in try connection.query("SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service", [], { row in
+        let byService = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "name")
+        for service in try connection.query("SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql)", byService.values, { row in
             let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
             return Service(id: id, ports: ports[id] ?? [], exposure: try closed(row.text(3), "exposure"),
                            loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
@@ -77,20 +126,21 @@ extension Store {
         }) {
             topology.vpnConnections[connection.gateways] = connection
         }
-        for tunnel in try connection.query("SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel", [], { row in
+        let byPair = scope.pairFilter()
+        for tunnel in try connection.query("SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel\(byPair.sql)", byPair.values, { row in
             Tunnel(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), cableDriver: try closed(row.text(2), "cable driver"),
                    endpoint: try closed(row.text(3), "tunnel endpoint"), state: try closed(row.text(4), "tunnel state"))
         }) {
             topology.tunnels[tunnel.clusters] = tunnel
         }
-        for link in try connection.query("SELECT cluster_a, cluster_b FROM mesh_link", [], { row in
+        for link in try connection.query("SELECT cluster_a, cluster_b FROM mesh_link\(byPair.sql)", byPair.values, { row in
             MeshLink(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""))
         }) {
             topology.meshLinks[link.clusters] = link
         }
         for ingress in try connection.query("""
-            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name FROM ingress
-            """, [], { row in
+            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name FROM ingress\(byPort.sql)
+            """, byPort.values, { row in
                 Ingress(service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
                         host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
                         visibility: try closed(row.text(6), "ingress visibility"),
@@ -98,6 +148,7 @@ extension Store {
             }) {
             topology.ingresses[ingress.service] = ingress
         }
+        guard scope.includesImports else { return topology }
         for item in try connection.query("""
             SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
             FROM service_import
@@ -115,9 +166,9 @@ extension Store {
     }
 
     /// Collects child rows by parent key, keeping their stored order.
-    private func grouped<Key: Hashable, Value>(_ sql: String, _ row: (SQLiteStatement) throws -> (Key, Value)) throws -> [Key: [Value]] {
+    private func grouped<Key: Hashable, Value>(_ sql: String, _ values: [SQLiteValue] = [], _ row: (SQLiteStatement) throws -> (Key, Value)) throws -> [Key: [Value]] {
         var result: [Key: [Value]] = [:]
-        for (key, value) in try connection.query(sql, [], row) { result[key, default: []].append(value) }
+        for (key, value) in try connection.query(sql, values, row) { result[key, default: []].append(value) }
         return result
     }
 }
