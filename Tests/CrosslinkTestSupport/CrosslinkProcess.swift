@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `crosslink` binary the way a user would, for end-to-end tests.
-public struct CrosslinkProcess {
+public struct CrosslinkProcess: Sendable {
     public struct Result: Sendable {
         public var status: Int32
         public var stdout: String
