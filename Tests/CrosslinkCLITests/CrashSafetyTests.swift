@@ -43,7 +43,7 @@ import Testing
             #expect(state != "mixed", "kill \(attempt) left a state that is neither old nor new")
             outcomes[state, default: 0] += 1
         }
-        // Some kills landed before the commit, some after.
+        print("crash safety (apply): 12 kills, \(outcomes["old"] ?? 0) left the old estate, \(outcomes["new"] ?? 0) the new, \(outcomes["mixed"] ?? 0) a mix")
         #expect((outcomes["old"] ?? 0) + (outcomes["new"] ?? 0) == 12)
     }
 }
@@ -59,4 +59,65 @@ func integrityCheck(_ path: String) throws -> String {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+extension CrashSafetyTests {
+    /// Every non-hidden file under `directory`, relative path to content.
+    static func manifestFiles(_ directory: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for path in (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
+        where path.hasSuffix(".yaml") && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            files[path] = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+        }
+        return files
+    }
+
+    @Test("SIGKILL during reconcile --out: every manifest file is the old or the new one, the database intact")
+    func killDuringReconcile() throws {
+        let cli = try CrosslinkProcess()
+        let old = cli.directory.appendingPathComponent("old.yaml"), new = cli.directory.appendingPathComponent("new.yaml")
+        try CrosslinkProcess.run(["generate", "--clusters", "150", "--seed", "3"]).stdout.write(to: old, atomically: true, encoding: .utf8)
+        try CrosslinkProcess.run(["generate", "--clusters", "150", "--seed", "4"]).stdout.write(to: new, atomically: true, encoding: .utf8)
+
+        let reference = try CrosslinkProcess()
+        let oldDirectory = reference.directory.appendingPathComponent("old"), newDirectory = reference.directory.appendingPathComponent("new")
+        #expect(try reference.run(["apply", "-f", old.path]).status == 0)
+        #expect(try reference.run(["manifests", "--out", oldDirectory.path]).status == 0)
+        #expect(try reference.run(["apply", "--prune", "-f", new.path]).status == 0)
+        #expect(try reference.run(["manifests", "--out", newDirectory.path]).status == 0)
+        let oldFiles = try Self.manifestFiles(oldDirectory), newFiles = try Self.manifestFiles(newDirectory)
+        #expect(!oldFiles.isEmpty && oldFiles != newFiles)
+
+        let out = cli.directory.appendingPathComponent("out")
+        var survived = 0
+        for attempt in 0..<10 {
+            #expect(try cli.run(["apply", "--prune", "-f", old.path]).status == 0)
+            #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
+            #expect(try Self.manifestFiles(out) == oldFiles)
+            #expect(try cli.run(["apply", "--prune", "-f", new.path]).status == 0)
+
+            let process = Process()
+            process.executableURL = CrosslinkProcess.binary
+            process.arguments = ["reconcile", "--out", out.path, "--db", cli.database]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(attempt) * 50_000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            #expect(try integrityCheck(cli.database) == "ok")
+            var intact = true
+            for (path, content) in try Self.manifestFiles(out) where content != oldFiles[path] && content != newFiles[path] {
+                intact = false
+                Issue.record("kill \(attempt): \(path) is neither the old nor the new manifest")
+            }
+            // The next run finishes the job.
+            #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
+            #expect(try Self.manifestFiles(out) == newFiles)
+            if intact { survived += 1 }
+        }
+        print("crash safety (reconcile --out): 10 kills, \(survived) left only whole old or new manifests")
+        #expect(survived == 10)
+    }
 }
