@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "crosslink"]),
+        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "Yams", "crosslink"]),
     ],
     swiftLanguageModes: [.v6]
 )
