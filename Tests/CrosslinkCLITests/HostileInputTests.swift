@@ -138,3 +138,65 @@ import Testing
         #expect(try Data(contentsOf: path) == data.prefix(1024))
     }
 }
+
+/// Output directories that must be refused before anything changes, in the directory or the database.
+@Suite struct HostileOutputTests {
+    let cli: CrosslinkProcess
+    init() throws {
+        cli = try CrosslinkProcess()
+        let example = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/multi-cluster.yaml").path
+        let applied = try cli.run(["apply", "-f", example])
+        precondition(applied.status == 0, applied.stderr)
+    }
+
+    func routeState() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT generation FROM reconcile_state').fetchone(), c.execute('SELECT count(*) FROM route').fetchone())", cli.database]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func expectRefused(_ out: URL, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = (try routeState(), try CrashSafetyTests.manifestFiles(out))
+        let result = try cli.run(["reconcile", "--out", out.path])
+        #expect(result.status == 1 && result.stderr.hasPrefix("error: ") && result.stderr.contains(expected), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
+        #expect(try routeState() == before.0, "the routes were stored anyway", sourceLocation: sourceLocation)
+        #expect(try CrashSafetyTests.manifestFiles(out) == before.1, sourceLocation: sourceLocation)
+    }
+
+    @Test("an output path that is a file")
+    func outputIsFile() throws {
+        let file = cli.directory.appendingPathComponent("plain-file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        try expectRefused(file, "not a directory")
+    }
+
+    @Test("a symlink where a manifest goes")
+    func symlinkInPlace() throws {
+        let out = cli.directory.appendingPathComponent("out-link")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("aks-neu/orders"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("aks-neu/orders/serviceexport-orders-api.yaml").path,
+                                                   withDestinationPath: "/etc/passwd")
+        try expectRefused(out, "serviceexport-orders-api.yaml")
+        #expect(try String(contentsOfFile: "/etc/passwd", encoding: .utf8).contains("root"))
+    }
+
+    @Test("a file crosslink did not write where a manifest goes")
+    func foreignFileInPlace() throws {
+        let out = cli.directory.appendingPathComponent("out-foreign")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("aks-neu/orders"), withIntermediateDirectories: true)
+        try "mine\n".write(to: out.appendingPathComponent("aks-neu/orders/serviceexport-orders-api.yaml"), atomically: true, encoding: .utf8)
+        try expectRefused(out, "was not written by crosslink")
+    }
+
+    @Test("an output directory that cannot be created")
+    func uncreatable() throws {
+        try expectRefused(URL(fileURLWithPath: "/proc/crosslink-out"), "/proc/crosslink-out")
+    }
+}

@@ -15,16 +15,17 @@ enum Routing {
     /// Computes every import's route, stores the answers, and writes manifests under `outputDirectory`.
     static func reconcile(store: Store, outputDirectory: String?) throws -> ReconcileResult {
         var snapshot = Topology()
-        let record = try store.reconcile { topology, _ in
+        var summary: ManifestWriteSummary?
+        let record = try store.reconcile({ topology, _ in
             snapshot = topology
             // Sorted: the route table's B-tree takes rows in key order far faster than in hash order.
             return RouteEngine(topology: topology).allImportAnswers()
-        }
-        var summary: ManifestWriteSummary?
-        if let outputDirectory {
+        }, beforeCommit: { record in
+            // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
+            guard let outputDirectory else { return }
             let documents = ManifestPlanner.documents(for: record.current, in: snapshot)
             summary = try ManifestDirectory(path: outputDirectory).write(documents)
-        }
+        })
         return ReconcileResult(generation: record.generation, changes: RouteChangeSet(previous: record.previous, current: record.current),
                                current: record.current, rowsWritten: record.rowsWritten, manifests: summary)
     }

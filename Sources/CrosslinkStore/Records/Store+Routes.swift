@@ -16,7 +16,13 @@ extension Store {
     /// Recomputes the routes in one write transaction: loads the estate and the stored answers, lets
     /// `compute` produce the new answers, writes only the rows that differ, and bumps the generation
     /// when anything changed.
-    public func reconcile(_ compute: (Topology, [RouteSummary]) throws -> [RouteAnswer]) throws -> ReconcileRecord {
+    ///
+    /// `beforeCommit` runs last inside the transaction (crosslink writes manifests there): if it
+    /// throws, nothing is stored, so a refused output directory leaves the database as it was.
+    public func reconcile(
+        _ compute: (Topology, [RouteSummary]) throws -> [RouteAnswer],
+        beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
+    ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let record = try mappingStoreErrors { () throws -> ReconcileRecord in
@@ -29,8 +35,10 @@ extension Store {
                     generation += 1
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
+                let record = ReconcileRecord(generation: generation, previous: previous, current: current, rowsWritten: rows)
+                try beforeCommit(record)
                 try connection.execute("COMMIT")
-                return ReconcileRecord(generation: generation, previous: previous, current: current, rowsWritten: rows)
+                return record
             }
             return record
         } catch {
