@@ -23,6 +23,7 @@ let package = Package(
                 .embedInCode("Migrations/0001_initial.sql"),
                 .embedInCode("Migrations/0002_routes.sql"),
                 .embedInCode("Migrations/0003_route_fingerprint.sql"),
+                .embedInCode("Migrations/0004_dirty_imports.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "CrosslinkTestSupport", dependencies: ["CrosslinkCore", "CrosslinkStore"], path: "Tests/CrosslinkTestSupport"),
         .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),
-        .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkTestSupport"]),
+        .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         // Table-driven routability scenarios from Tests/Scenarios/*.yaml.
         .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),

@@ -40,7 +40,7 @@ struct Benchmark {
         for _ in 0..<options.repetitions {
             try store.clearRoutes()
             reconcileTimes.append(try time {
-                row.routes = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
+                row.routes = try store.reconcile(full: true) { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
             })
             floorTimes.append(try RawSQLiteBaseline.scanAndInsert(path: path, results: row.routes).seconds)
         }
@@ -55,7 +55,7 @@ struct Benchmark {
         let peering = estate.peerings.keys.sorted()[estate.peerings.count / 2]
         try store.update { $0.peerings[peering]?.state = .disconnected }
         var record: ReconcileRecord?
-        row.incrementalPeeringSeconds = try time { record = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() } }
+        row.incrementalPeeringSeconds = try time { record = try store.reconcile { topology, ids in RouteEngine(topology: topology).answers(forImports: ids) } }
         row.incrementalPeeringRecomputed = record?.current.count ?? 0
         row.incrementalPeeringRows = record?.rowsWritten ?? 0
         let newService = ServiceID(cluster: EstateGenerator.clusterName(0), namespace: "ns-new", name: "svc-new")
@@ -64,7 +64,7 @@ struct Benchmark {
             let id = ImportID(consumer: Consumer(cluster: EstateGenerator.clusterName(1 % clusters), namespace: "app-new"), service: newService)
             topology.imports[id] = ServiceImport(id: id)
         }
-        row.incrementalServiceSeconds = try time { record = try store.reconcile { topology, _ in RouteEngine(topology: topology).allImportAnswers() } }
+        row.incrementalServiceSeconds = try time { record = try store.reconcile { topology, ids in RouteEngine(topology: topology).answers(forImports: ids) } }
         row.incrementalServiceRecomputed = record?.current.count ?? 0
         row.incrementalServiceRows = record?.rowsWritten ?? 0
 

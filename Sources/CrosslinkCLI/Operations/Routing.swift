@@ -5,29 +5,27 @@ import CrosslinkStore
 /// The work behind `reconcile`, `routes`, `route check` and `manifests`; never prints.
 enum Routing {
     struct ReconcileResult {
-        var generation: Int
+        var record: ReconcileRecord
         var changes: RouteChangeSet
-        var current: [RouteAnswer]
-        var rowsWritten: Int
         var manifests: ManifestWriteSummary?
     }
 
     /// Computes every import's route, stores the answers, and writes manifests under `outputDirectory`.
-    static func reconcile(store: Store, outputDirectory: String?) throws -> ReconcileResult {
+    /// Incremental unless `full` or `outputDirectory` is given: manifests need every route.
+    static func reconcile(store: Store, outputDirectory: String?, full: Bool = false) throws -> ReconcileResult {
         var snapshot = Topology()
         var summary: ManifestWriteSummary?
-        let record = try store.reconcile({ topology, _ in
+        let record = try store.reconcile(full: full || outputDirectory != nil, { topology, imports in
             snapshot = topology
             // Sorted: the route table's B-tree takes rows in key order far faster than in hash order.
-            return RouteEngine(topology: topology).allImportAnswers()
+            return RouteEngine(topology: topology).answers(forImports: imports)
         }, beforeCommit: { record in
             // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
             guard let outputDirectory else { return }
             let documents = ManifestPlanner.documents(for: record.current, in: snapshot)
             summary = try ManifestDirectory(path: outputDirectory).write(documents)
         })
-        return ReconcileResult(generation: record.generation, changes: RouteChangeSet(previous: record.previous, current: record.current),
-                               current: record.current, rowsWritten: record.rowsWritten, manifests: summary)
+        return ReconcileResult(record: record, changes: RouteChangeSet(previous: record.previous, current: record.current), manifests: summary)
     }
 
     /// Every import's answer, computed from the current estate.

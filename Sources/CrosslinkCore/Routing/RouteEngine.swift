@@ -65,6 +65,17 @@ public struct RouteEngine: Sendable {
         return result
     }
 
+    /// The answers for some imports (nil: every import), sorted by route key; ids of imports that no
+    /// longer exist give nothing (their stored routes are then removed).
+    public func answers(forImports ids: Set<ImportID>?) -> [RouteAnswer] {
+        guard let ids else { return allImportAnswers() }
+        var result: [RouteAnswer] = []
+        for id in ids.sorted() {
+            if let item = topology.imports[id], let answers = try? answers(for: item) { result += answers }
+        }
+        return result
+    }
+
     /// Everything one decision needs, looked up once.
     struct Request {
         let consumer: Consumer

@@ -9,12 +9,23 @@ public struct TopologyScope: Sendable {
     /// The one service to load (with its ingress); nil for every service of the loaded clusters.
     public var service: ServiceID?
     public var includesImports: Bool
+    /// Load only the imports recorded as dirty (for an incremental reconcile).
+    var onlyDirtyImports = false
 
     public static let everything = TopologyScope(clusters: nil, service: nil, includesImports: true)
 
     /// What routing `consumer` to `service` reads.
     public static func routing(consumer: String, service: ServiceID) -> TopologyScope {
         TopologyScope(clusters: Array(Set([consumer, service.cluster])).sorted(), service: service, includesImports: false)
+    }
+
+    /// What answering `imports` reads: the underlay, their clusters (with all their services), and
+    /// the dirty imports themselves.
+    static func imports(_ imports: Set<ImportID>) -> TopologyScope {
+        let clusters = Set(imports.flatMap { [$0.consumer.cluster, $0.service.cluster] })
+        // Beyond SQLite's bound-parameter limit a full load is simpler and not much slower.
+        return TopologyScope(clusters: clusters.count > 4_000 ? nil : clusters.sorted(), service: nil,
+                             includesImports: true, onlyDirtyImports: true)
     }
 
     /// `WHERE …` for a table whose rows belong to a cluster in column `column`, with its values.
@@ -149,7 +160,10 @@ extension Store {
             topology.ingresses[ingress.service] = ingress
         }
         guard scope.includesImports else { return topology }
-        for item in try connection.query("""
+        for item in try connection.query(scope.onlyDirtyImports ? """
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
+            FROM service_import JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
+            """ : """
             SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
             FROM service_import
             """, [], { row in

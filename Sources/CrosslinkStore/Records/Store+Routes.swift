@@ -4,38 +4,62 @@ import CrosslinkCore
 public struct ReconcileRecord: Sendable {
     /// The route table's generation after this reconcile (unchanged when nothing changed).
     public var generation: Int
-    /// What was stored before, sorted by key.
+    /// Whether only the imports touched since the last reconcile were recomputed.
+    public var isIncremental: Bool
+    /// What was stored before for the recomputed imports, sorted by key.
     public var previous: [RouteSummary]
-    /// The answers stored now, in the order `compute` returned them.
+    /// The recomputed answers, in the order `compute` returned them.
     public var current: [RouteAnswer]
     /// Rows inserted, updated or deleted.
     public var rowsWritten: Int
+    /// Routes stored after the reconcile, and how many of them are routable.
+    public var routeCount: Int
+    public var routableCount: Int
 }
 
 extension Store {
-    /// Recomputes the routes in one write transaction: loads the estate and the stored answers, lets
-    /// `compute` produce the new answers, writes only the rows that differ, and bumps the generation
-    /// when anything changed.
+    /// Recomputes routes in one write transaction and stores only the rows that differ, bumping the
+    /// generation when anything changed.
     ///
+    /// Incremental unless `full` is set or the database asks for a full pass: only the imports that
+    /// changes since the last reconcile could affect (see `RouteImpact`) are recomputed, from a slice
+    /// of the estate. `compute` receives that slice and the imports to answer (nil: every import).
     /// `beforeCommit` runs last inside the transaction (crosslink writes manifests there): if it
-    /// throws, nothing is stored, so a refused output directory leaves the database as it was.
+    /// throws, nothing is stored.
     public func reconcile(
-        _ compute: (Topology, [RouteSummary]) throws -> [RouteAnswer],
+        full: Bool = false,
+        _ compute: (Topology, Set<ImportID>?) throws -> [RouteAnswer],
         beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let record = try mappingStoreErrors { () throws -> ReconcileRecord in
-                let topology = try topologyInTransaction()
-                let previous = try routeSummariesInTransaction()
-                let current = try compute(topology, previous)
+                let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
+                let fullNeeded = full || stored == 1
+                let topology: Topology
+                let previous: [RouteSummary]
+                let scope: Set<ImportID>?
+                if fullNeeded {
+                    topology = try topologyInTransaction()
+                    previous = try routeSummariesInTransaction(dirtyOnly: false)
+                    scope = nil
+                } else {
+                    let dirty = try dirtyImportsInTransaction()
+                    scope = dirty
+                    previous = dirty.isEmpty ? [] : try routeSummariesInTransaction(dirtyOnly: true)
+                    topology = dirty.isEmpty ? Topology() : try topologyInTransaction(scope: .imports(dirty))
+                }
+                let current = scope?.isEmpty == true ? [] : try compute(topology, scope)
                 var generation = try generationInTransaction()
                 let rows = try writeRoutes(from: previous, to: current, generation: generation + 1)
                 if rows > 0 {
                     generation += 1
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
-                let record = ReconcileRecord(generation: generation, previous: previous, current: current, rowsWritten: rows)
+                try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
+                let counts = try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                let record = ReconcileRecord(generation: generation, isIncremental: !fullNeeded, previous: previous, current: current,
+                                             rowsWritten: rows, routeCount: counts.0, routableCount: counts.1)
                 try beforeCommit(record)
                 try connection.execute("COMMIT")
                 return record
@@ -45,6 +69,33 @@ extension Store {
             try? connection.execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Remembers what a committed change can affect, for the next incremental reconcile.
+    func recordImpact(_ impact: RouteImpact) throws {
+        let fullNeeded = (try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1) == 1
+        if fullNeeded { return }  // the next reconcile recomputes everything anyway
+        switch impact {
+        case .everything:
+            try connection.execute("UPDATE reconcile_state SET full_needed = 1; DELETE FROM dirty_import")
+        case .imports(let ids):
+            for id in ids {
+                try connection.run("""
+                    INSERT OR IGNORE INTO dirty_import (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, id.values)
+            }
+        }
+    }
+
+    func dirtyImportsInTransaction() throws -> Set<ImportID> {
+        Set(try connection.query("""
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
+            """) { row in
+            let namespace = row.text(1) ?? ""
+            return ImportID(consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
+                            service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
+        })
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.
@@ -78,9 +129,15 @@ extension Store {
         }
     }
 
-    /// Keys, path kinds and fingerprints of the stored answers: all a reconcile compares against.
-    func routeSummariesInTransaction() throws -> [RouteSummary] {
-        try connection.query("""
+    /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when
+    /// asked): all a reconcile compares against.
+    func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteSummary] {
+        try connection.query(dirtyOnly ? """
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                   service_port, via, fingerprint
+            FROM route JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
+            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
+            """ : """
             SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
                    service_port, via, fingerprint
             FROM route

@@ -14,11 +14,13 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Write manifests under this directory.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write manifests under this directory (implies --full).", valueName: "dir"))
     var out: String?
+    @Flag(help: "Recompute every import, not only those changes since the last reconcile can affect.")
+    var full = false
 
     func run() throws {
-        let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out)
+        let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full)
         switch output.output {
         case .json: emit(result.structuredValue.json() + "\n")
         case .yaml: emit(try result.structuredValue.yaml())
@@ -31,10 +33,12 @@ extension Routing.ReconcileResult {
     var structuredValue: StructuredValue {
         func keys(_ answers: [RouteAnswer]) -> StructuredValue { .list(answers.map { .string($0.key.description) }) }
         return .object([
-            "generation": .int(generation),
+            "generation": .int(record.generation),
             "changed": .bool(!changes.isEmpty),
-            "routes": .int(current.count),
-            "routable": .int(current.filter(\.isRoutable).count),
+            "incremental": .bool(record.isIncremental),
+            "recomputed": .int(record.current.count),
+            "routes": .int(record.routeCount),
+            "routable": .int(record.routableCount),
             "newlyRoutable": .list(changes.newlyRoutable.map(\.structuredValue)),
             "newlyUnroutable": .list(changes.newlyUnroutable.map(\.structuredValue)),
             "pathChanged": .list(changes.pathChanged.map { change in
@@ -55,8 +59,9 @@ extension Routing.ReconcileResult {
 
     /// The human report: a summary line, then one line per change.
     var text: String {
-        let routable = current.filter(\.isRoutable).count
-        var lines = ["generation \(generation): \(current.count) routes, \(routable) routable, \(current.count - routable) unroutable"]
+        let (routes, routable) = (record.routeCount, record.routableCount)
+        let mode = record.isIncremental ? "incremental, \(record.current.count) recomputed" : "full"
+        var lines = ["generation \(record.generation): \(routes) routes, \(routable) routable, \(routes - routable) unroutable (\(mode))"]
         if changes.isEmpty {
             lines.append("no change since the last reconcile")
         }

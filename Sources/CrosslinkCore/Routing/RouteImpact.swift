@@ -1,0 +1,95 @@
+/// Which imports a change to the estate can affect: the index incremental reconciles use.
+///
+/// An import's answer reads its consumer and service clusters, the service (ports, exposure,
+/// ingress), the tunnel and mesh link between the two clusters, and the underlay between the VNets
+/// involved (the two clusters' VNets, and the VNets holding the east-west gateway or load balancer it
+/// dials). So a change affects exactly the imports that read a changed object; underlay changes
+/// reach further through VPN gateways, which this over-approximates by whole gateway islands.
+public enum RouteImpact: Hashable, Sendable {
+    /// Every import may have changed (a VNet's address space changed, say).
+    case everything
+    /// Only these imports (present or removed) may have changed.
+    case imports(Set<ImportID>)
+
+    /// The imports `change` (from `before` to `after`) can affect.
+    public init(from before: Topology, to after: Topology, change: TopologyChange) {
+        var vnets: Set<String> = []
+        var clusters: Set<String> = []
+        var pairs: Set<UnorderedPair> = []
+        var services: Set<ServiceID> = []
+        var imports: Set<ImportID> = []
+        var gateways: Set<String> = []
+        for reference in change.removed + change.written.map(\.reference) {
+            switch reference {
+            case .vnet:
+                // Address spaces decide overlaps and which VNet owns an address: anything may move.
+                self = .everything
+                return
+            case .peering(let pair):
+                vnets.formUnion([pair.first, pair.second])
+                for topology in [before, after] {
+                    if let owner = topology.peerings[pair]?.gatewayTransit, let gateway = topology.vpnGateway(in: owner) {
+                        gateways.insert(gateway.name)
+                    }
+                }
+            case .vpnGateway(let name):
+                gateways.insert(name)
+            case .vpnConnection(let pair):
+                gateways.formUnion([pair.first, pair.second])
+            case .cluster(let name):
+                clusters.insert(name)
+            case .service(let id), .ingress(let id):
+                services.insert(id)
+            case .tunnel(let pair), .meshLink(let pair):
+                pairs.insert(pair)
+            case .import(let id):
+                imports.insert(id)
+            }
+        }
+        if !gateways.isEmpty { vnets.formUnion(Self.vnetsBehind(gateways, before: before, after: after)) }
+
+        let indexes = [before, after].map { AddressIndex($0.vnets.values) }
+        func touches(_ cluster: Cluster?, _ service: Service?) -> Bool {
+            guard let cluster else { return false }
+            if clusters.contains(cluster.name) || vnets.contains(cluster.vnet) { return true }
+            // Addresses dialled outside the cluster's own VNet depend on the VNet that holds them.
+            let addresses = [cluster.mesh?.eastWestGateway, service?.loadBalancerIP].compactMap { $0 }
+            return !vnets.isEmpty && addresses.contains { address in indexes.contains { $0.owner(of: address).map(vnets.contains) ?? false } }
+        }
+        for topology in [before, after] {
+            for id in topology.imports.keys where !imports.contains(id) {
+                let consumer = topology.clusters[id.consumer.cluster]
+                let owner = topology.clusters[id.service.cluster]
+                if services.contains(id.service) || pairs.contains(UnorderedPair(id.consumer.cluster, id.service.cluster))
+                    || touches(consumer, nil) || touches(owner, topology.services[id.service]) {
+                    imports.insert(id)
+                }
+            }
+        }
+        self = .imports(imports)
+    }
+
+    /// The VNets whose routes can pass through `gateways`: every VNet that owns or borrows a gateway
+    /// of the same island of VPN connections (any state), before or after the change.
+    static func vnetsBehind(_ gateways: Set<String>, before: Topology, after: Topology) -> Set<String> {
+        var island = gateways
+        var pending = Array(gateways)
+        while let gateway = pending.popLast() {
+            for topology in [before, after] {
+                for pair in topology.vpnConnections.keys where pair.contains(gateway) {
+                    let other = pair.other(than: gateway)
+                    if island.insert(other).inserted { pending.append(other) }
+                }
+            }
+        }
+        var vnets: Set<String> = []
+        for topology in [before, after] {
+            let owners = Set(topology.vpnGateways.values.filter { island.contains($0.name) }.map(\.vnet))
+            vnets.formUnion(owners)
+            for peering in topology.peerings.values {
+                if let owner = peering.gatewayTransit, owners.contains(owner), let user = peering.gatewayUser { vnets.insert(user) }
+            }
+        }
+        return vnets
+    }
+}

@@ -1,0 +1,1 @@
+../../../migrations/0004_dirty_imports.sql

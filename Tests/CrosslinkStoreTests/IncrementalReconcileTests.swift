@@ -1,0 +1,111 @@
+import CrosslinkCore
+import CrosslinkGenerator
+import CrosslinkStore
+import CrosslinkTestSupport
+import Foundation
+import Testing
+
+/// An incremental reconcile must store exactly what a full one would, after any change.
+@Suite struct IncrementalReconcileTests {
+    static func reconcile(_ store: Store, full: Bool = false) throws -> ReconcileRecord {
+        try store.reconcile(full: full) { topology, ids in RouteEngine(topology: topology).answers(forImports: ids) }
+    }
+
+    /// The stored routes equal a from-scratch computation over the whole estate.
+    static func expectMatchesFull(_ store: Store, _ label: String) throws {
+        let stored = try store.loadRoutes().answers
+        let expected = RouteEngine(topology: try store.loadTopology()).allImportAnswers()
+        #expect(stored == expected, "\(label): \(stored.count) stored, \(expected.count) expected")
+    }
+
+    /// One random, valid change to the estate.
+    static func mutate(_ topology: inout Topology, _ random: inout SplitMix64, step: Int) {
+        let clusters = topology.clusters.keys.sorted()
+        let pick = { (keys: [String], random: inout SplitMix64) in keys[random.below(keys.count)] }
+        switch random.below(11) {
+        case 0:
+            let pair = topology.peerings.keys.sorted()[random.below(topology.peerings.count)]
+            let state = topology.peerings[pair]?.state
+            topology.peerings[pair]?.state = state == .connected ? .disconnected : .connected
+        case 1:
+            if let pair = topology.tunnels.keys.sorted().first(where: { _ in random.below(3) == 0 }) { topology.tunnels[pair] = nil }
+        case 2:
+            let connections = topology.vpnConnections.keys.sorted()
+            if !connections.isEmpty { topology.vpnConnections[connections[random.below(connections.count)]]?.bgp.toggle() }
+        case 3:
+            let name = pick(clusters, &random)
+            let egress = topology.clusters[name]?.egress
+            topology.clusters[name]?.egress = egress == .internet ? .none : .internet
+        case 4:
+            let cluster = pick(clusters, &random)
+            let id = ServiceID(cluster: cluster, namespace: "added", name: "svc-\(step)")
+            topology.services[id] = Service(id: id, ports: [ServicePort(name: "http", port: 80, appProtocol: "http")])
+            let importID = ImportID(consumer: Consumer(cluster: pick(clusters, &random), namespace: "x"), service: id)
+            topology.imports[importID] = ServiceImport(id: importID)
+        case 5:
+            let id = topology.imports.keys.sorted()[random.below(topology.imports.count)]
+            topology.imports[id] = nil
+        case 6:
+            let skip = random.below(20)
+            if let id = topology.services.keys.sorted().dropFirst(skip).first(where: { topology.ingresses[$0] == nil }) {
+                topology.ingresses[id] = Ingress(service: id, host: "\(id.name).\(id.cluster).example.com")
+            }
+        case 7:
+            let a = pick(clusters, &random), b = pick(clusters, &random)
+            if a != b { topology.tunnels[UnorderedPair(a, b)] = Tunnel(clusters: UnorderedPair(a, b), endpoint: .private) }
+        case 8:
+            // A peering with gateway transit: reaches through the VPN islands.
+            if let spoke = topology.peerings.values.sorted(by: { $0.vnets < $1.vnets }).first(where: { $0.gatewayTransit != nil }) {
+                topology.peerings[spoke.vnets]?.gatewayTransit = nil
+            }
+        case 9:
+            // A VNet address space change affects everything.
+            let name = topology.vnets.keys.sorted().first { $0.hasPrefix("vnet-hub") } ?? ""
+            if let vnet = topology.vnets[name], let first = vnet.addressSpace.first {
+                topology.vnets[name]?.addressSpace = [first, CIDR(containing: IPv4Address(value: 0xC0A8_0000 + UInt32(step) << 8), prefixLength: 24)]
+            }
+        default:
+            let a = pick(clusters, &random), b = pick(clusters, &random)
+            if a != b { topology.meshLinks[UnorderedPair(a, b)] = MeshLink(clusters: UnorderedPair(a, b)) }
+        }
+    }
+
+    @Test("random change sequences: incremental equals full after every step", arguments: [11, 12])
+    func randomSequences(seed: Int) throws {
+        let seed = UInt64(seed)
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("i.db").path)
+        try store.update { $0 = try! EstateGenerator(clusters: 120, servicesPerCluster: 3, importsPerCluster: 4, seed: seed).topology() }
+        let first = try Self.reconcile(store)
+        #expect(!first.isIncremental)
+        try Self.expectMatchesFull(store, "initial")
+        var random = SplitMix64(seed: seed)
+        var incremental = 0
+        for step in 0..<25 {
+            do {
+                try store.update { Self.mutate(&$0, &random, step: step) }
+            } catch let error as CrosslinkError {
+                Issue.record("step \(step): mutation refused: \(error.message)")
+                continue
+            }
+            let record = try Self.reconcile(store)
+            if record.isIncremental { incremental += 1 }
+            try Self.expectMatchesFull(store, "step \(step)")
+        }
+        #expect(incremental > 15, "most changes should be reconciled incrementally")
+    }
+
+    @Test("a change touches only the imports it can affect, and nothing at all is recomputed without changes")
+    func proportional() throws {
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("p.db").path)
+        try store.update { $0 = try! EstateGenerator(clusters: 60, servicesPerCluster: 4, importsPerCluster: 6, seed: 5).topology() }
+        let full = try Self.reconcile(store)
+        let idle = try Self.reconcile(store)
+        #expect(idle.isIncremental && idle.current.isEmpty && idle.rowsWritten == 0)
+        try store.update { $0.tunnels.removeValue(forKey: $0.tunnels.keys.sorted()[0]) }
+        let one = try Self.reconcile(store)
+        #expect(one.isIncremental && one.current.count < full.current.count / 10)
+        try Self.expectMatchesFull(store, "after removing a tunnel")
+    }
+}
