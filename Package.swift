@@ -27,13 +27,15 @@ let package = Package(
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),
+        // Pictures and reports of the estate: DOT, Mermaid, a self-contained HTML page.
+        .target(name: "CrosslinkReport", dependencies: ["CrosslinkCore", "CrosslinkManifests"]),
         // Synthetic estates for demos, load tests and the benchmark (pure, seeded).
         .target(name: "CrosslinkGenerator", dependencies: ["CrosslinkCore"]),
         .target(name: "CrosslinkManifests", dependencies: ["CrosslinkCore", "Yams"]),
         .target(
             name: "CrosslinkCLI",
             dependencies: [
-                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkGenerator",
+                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkGenerator", "CrosslinkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,9 @@ struct Crosslink: ParsableCommand {
             CommandGroup(name: "Routing", subcommands: [
                 Reconcile.self, Routes.self, RouteCommands.self, Manifests.self,
             ]),
+            CommandGroup(name: "Pictures", subcommands: [
+                Graph.self, Report.self,
+            ]),
             CommandGroup(name: "Registration", subcommands: [
                 VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,
                 VPNGatewayCommands.self, VPNConnectionCommands.self, TunnelCommands.self, MeshLinkCommands.self,

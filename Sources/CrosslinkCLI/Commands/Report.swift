@@ -1,0 +1,58 @@
+import ArgumentParser
+import CrosslinkCore
+import CrosslinkManifests
+import CrosslinkReport
+import Foundation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page: the estate picture, the routability matrix, the manifests.",
+        discussion: """
+            The picture is inline SVG rendered by Graphviz `dot` when it is on the PATH; without it the page \
+            shows the DOT and Mermaid sources instead. The page fetches nothing from the network.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Where to write the page.", valueName: "file")) var html: String
+
+    func run() throws {
+        let topology = try global.openStore().loadTopology()
+        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let graph = EstateGraph(topology: topology, answers: answers)
+        let report = HTMLReport(topology: topology, answers: answers,
+                                documents: ManifestPlanner.documents(for: answers, in: topology), svg: Self.renderSVG(graph.dot()))
+        try Self.writeAtomically(report.html(), to: html)
+        emit("wrote \(html)\n")
+    }
+
+    /// `dot -Tsvg`, or nil when Graphviz is missing or fails.
+    static func renderSVG(_ dot: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dot", "-Tsvg"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        input.fileHandleForWriting.write(Data(dot.utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Temp file in the same directory, then rename: a reader never sees half a page.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).crosslink-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CrosslinkError(.io, String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CrosslinkError(.io, "cannot write \(path.quoted): \((error as? CrosslinkError)?.message ?? error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import CrosslinkCore
+import CrosslinkManifests
+
+/// One self-contained HTML page (no network fetches): the estate picture, the consumer × service
+/// routability matrix with the reason on hover, and the manifests crosslink would emit.
+public struct HTMLReport: Sendable {
+    public var topology: Topology
+    public var answers: [RouteAnswer]
+    public var documents: [ManifestDocument]
+    /// The picture as inline SVG (from Graphviz), or nil to show the DOT and Mermaid sources instead.
+    public var svg: String?
+
+    public init(topology: Topology, answers: [RouteAnswer], documents: [ManifestDocument], svg: String?) {
+        self.topology = topology
+        self.answers = answers
+        self.documents = documents
+        self.svg = svg
+    }
+
+    public func html() -> String {
+        let graph = EstateGraph(topology: topology, answers: answers)
+        let routable = answers.filter(\.isRoutable).count
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>crosslink estate report</title>
+            <style>
+            body{font:14px/1.45 -apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em;color:#1a202c}
+            h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
+            .summary span{display:inline-block;margin-right:1.5em}
+            .picture{border:1px solid #e2e8f0;padding:1em;overflow:auto;background:#fff}
+            .picture svg{max-width:100%;height:auto}
+            table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:center}
+            th{background:#f7fafc}th.row{text-align:left}
+            td.ok{background:#c6f6d5}td.no{background:#fed7d7;cursor:help}td.none{color:#a0aec0}
+            td.local{background:#e2e8f0}td.mesh{background:#e9d8fd}td.tunnel{background:#c6f6d5}td.network{background:#bee3f8}td.ingress{background:#fefcbf}
+            pre{background:#f7fafc;padding:1em;overflow:auto;font-size:12px}
+            .legend span{margin-right:1em}
+            </style></head><body>
+            <h1>crosslink estate report</h1>
+            <p class="summary"><span>\(topology.vnets.count) VNets</span><span>\(topology.clusters.count) clusters</span><span>\(topology.services.count) services</span><span>\(answers.count) imported routes: \(routable) routable, \(answers.count - routable) unroutable</span><span>\(documents.count) manifests</span></p>
+            <h2>Estate</h2>
+            <p class="legend"><span>── peering</span><span style="color:#2b6cb0">━━ VPN</span><span style="color:#2f855a">╌╌ tunnel</span><span style="color:#6b46c1">┈┈ mesh link</span><span style="color:#38a169">→ routable import</span><span style="color:#e53e3e">⇢ unroutable import</span></p>
+            <div class="picture">
+            """
+        if let svg {
+            page += Self.inlineSVG(svg)
+        } else {
+            page += "<p>Graphviz (<code>dot</code>) was not found, so the picture is given as source: paste the DOT into any Graphviz viewer or the Mermaid into any Mermaid renderer.</p>"
+            page += "<pre>\(Self.escape(graph.dot()))</pre><pre>\(Self.escape(graph.mermaid()))</pre>"
+        }
+        page += "</div>\n<h2>Routability</h2>\n" + matrix() + "\n<h2>Manifests</h2>\n" + manifestList() + "\n</body></html>\n"
+        return page
+    }
+
+    /// Rows: consumers; columns: imported services; each cell the path kind, or ✗ with the reasons on hover.
+    func matrix() -> String {
+        let consumers = Array(Set(answers.map(\.consumer.description))).sorted()
+        let services = Array(Set(answers.map { "\($0.service):\($0.servicePort)" })).sorted()
+        var byCell: [String: RouteAnswer] = [:]
+        for answer in answers { byCell["\(answer.consumer)|\(answer.service):\(answer.servicePort)"] = answer }
+        guard !consumers.isEmpty else { return "<p>No imports.</p>" }
+        var html = "<table><tr><th class=\"row\">consumer \\ service</th>"
+        for service in services { html += "<th>\(Self.escape(service))</th>" }
+        html += "</tr>\n"
+        for consumer in consumers {
+            html += "<tr><th class=\"row\">\(Self.escape(consumer))</th>"
+            for service in services {
+                guard let answer = byCell["\(consumer)|\(service)"] else { html += "<td class=\"none\">·</td>"; continue }
+                let reasons = answer.rejected.map { "\($0.via.rawValue): \($0.reason.message)" }.joined(separator: "\n")
+                if let via = answer.via {
+                    let title = "\(answer.address ?? ""):\(answer.port)\n" + answer.hops.joined(separator: " → ") + (reasons.isEmpty ? "" : "\n\nother paths:\n" + reasons)
+                    html += "<td class=\"ok \(via.rawValue)\" title=\"\(Self.escape(title))\">\(via.rawValue)</td>"
+                } else {
+                    html += "<td class=\"no\" title=\"\(Self.escape(reasons))\">✗</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</table>"
+    }
+
+    func manifestList() -> String {
+        guard !documents.isEmpty else { return "<p>No manifests: no routable import needs one.</p>" }
+        var html = "<table><tr><th>cluster</th><th>file</th><th>kind</th></tr>\n"
+        for document in documents {
+            html += "<tr><td>\(Self.escape(document.cluster))</td><td style=\"text-align:left\"><code>\(Self.escape(document.relativePath))</code></td><td>\(Self.escape(document.kind))</td></tr>\n"
+        }
+        return html + "</table>"
+    }
+
+    /// Graphviz SVG without its XML prologue and doctype, so it can sit inside HTML.
+    static func inlineSVG(_ svg: String) -> String {
+        guard let start = svg.firstRange(of: "<svg") else { return "" }
+        return String(svg[start.lowerBound...])
+    }
+
+    /// HTML text and attribute escaping.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
