@@ -70,7 +70,7 @@ import Testing
         }
     }
 
-    @Test("random change sequences: incremental equals full after every step", arguments: [11, 12])
+    @Test("random change sequences: incremental equals full after every step", arguments: [11, 12, 13, 14])
     func randomSequences(seed: Int) throws {
         let seed = UInt64(seed)
         let directory = try TemporaryDirectory.make()

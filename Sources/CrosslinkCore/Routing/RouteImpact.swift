@@ -3,8 +3,9 @@
 /// An import's answer reads its consumer and service clusters, the service (ports, exposure,
 /// ingress), the tunnel and mesh link between the two clusters, and the underlay between the VNets
 /// involved (the two clusters' VNets, and the VNets holding the east-west gateway or load balancer it
-/// dials). So a change affects exactly the imports that read a changed object; underlay changes
-/// reach further through VPN gateways, which this over-approximates by whole gateway islands.
+/// dials). So a change affects exactly the imports that read a changed object. A peering affects the
+/// pairs that have one of its ends; a VPN gateway or connection can change reachability between any
+/// VNets behind its island of connections, which this over-approximates by the whole island.
 public enum RouteImpact: Hashable, Sendable {
     /// Every import may have changed (a VNet's address space changed, say).
     case everything
@@ -26,12 +27,9 @@ public enum RouteImpact: Hashable, Sendable {
                 self = .everything
                 return
             case .peering(let pair):
+                // A peering (gateway transit included) changes what its two VNets reach, and nothing
+                // between other VNets: every affected pair has one of the two ends in it.
                 vnets.formUnion([pair.first, pair.second])
-                for topology in [before, after] {
-                    if let owner = topology.peerings[pair]?.gatewayTransit, let gateway = topology.vpnGateway(in: owner) {
-                        gateways.insert(gateway.name)
-                    }
-                }
             case .vpnGateway(let name):
                 gateways.insert(name)
             case .vpnConnection(let pair):
