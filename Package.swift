@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("Migrations/0002_routes.sql"),
                 .embedInCode("Migrations/0003_route_fingerprint.sql"),
                 .embedInCode("Migrations/0004_dirty_imports.sql"),
+                .embedInCode("Migrations/0005_prefix_lookup.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),
@@ -51,7 +52,7 @@ let package = Package(
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         // Table-driven routability scenarios from Tests/Scenarios/*.yaml.
         .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
-        .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
+        .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "Yams", "crosslink"]),

@@ -26,16 +26,8 @@ import Testing
         var outcomes: [String: Int] = ["old": 0, "new": 0]
         for attempt in 0..<12 {
             #expect(try cli.run(["apply", "--prune", "-f", oldFile.path]).status == 0)
-            let process = Process()
-            process.executableURL = CrosslinkProcess.binary
-            process.arguments = ["apply", "--prune", "-f", newFile.path, "--db", cli.database]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
             // Spread the kills over the run: from before the transaction starts to after it commits.
-            usleep(UInt32(attempt) * 60_000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try cli.killed(["apply", "--prune", "-f", newFile.path], afterMicroseconds: UInt32(attempt) * 60_000)
 
             #expect(try integrityCheck(cli.database) == "ok")
             let export = try cli.run(["export"]).stdout
@@ -96,15 +88,7 @@ extension CrashSafetyTests {
             #expect(try Self.manifestFiles(out) == oldFiles)
             #expect(try cli.run(["apply", "--prune", "-f", new.path]).status == 0)
 
-            let process = Process()
-            process.executableURL = CrosslinkProcess.binary
-            process.arguments = ["reconcile", "--out", out.path, "--db", cli.database]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(attempt) * 50_000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try cli.killed(["reconcile", "--out", out.path], afterMicroseconds: UInt32(attempt) * 50_000)
 
             #expect(try integrityCheck(cli.database) == "ok")
             var intact = true

@@ -142,12 +142,7 @@ import Testing
 /// Output directories that must be refused before anything changes, in the directory or the database.
 @Suite struct HostileOutputTests {
     let cli: CrosslinkProcess
-    init() throws {
-        cli = try CrosslinkProcess()
-        let example = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/multi-cluster.yaml").path
-        let applied = try cli.run(["apply", "-f", example])
-        precondition(applied.status == 0, applied.stderr)
-    }
+    init() throws { cli = try CrosslinkProcess.withExample("multi-cluster") }
 
     func routeState() throws -> String {
         let process = Process()

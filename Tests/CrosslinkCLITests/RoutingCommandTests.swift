@@ -4,12 +4,7 @@ import Testing
 
 @Suite struct RoutingCommandTests {
     let cli: CrosslinkProcess
-    init() throws {
-        cli = try CrosslinkProcess()
-        let example = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/multi-cluster.yaml").path
-        let applied = try cli.run(["apply", "-f", example])
-        precondition(applied.status == 0, applied.stderr)
-    }
+    init() throws { cli = try CrosslinkProcess.withExample("multi-cluster") }
 
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 

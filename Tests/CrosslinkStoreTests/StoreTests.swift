@@ -1,4 +1,5 @@
 import CrosslinkCore
+import CrosslinkGenerator
 import CrosslinkStore
 import CrosslinkTestSupport
 import Foundation
@@ -93,7 +94,7 @@ import Testing
 }
 
 @Suite struct ScopedLoadTests {
-    @Test("a routing slice holds the underlay, the two clusters and the service, and answers like the whole")
+    @Test("a routing slice holds the two clusters, the service and their part of the underlay, and answers like the whole")
     func routingSlice() throws {
         let directory = try TemporaryDirectory.make()
         let store = try Store(path: directory.appendingPathComponent("s.db").path)
@@ -111,5 +112,26 @@ import Testing
         }
         let alone = try store.loadTopology(scope: .routing(consumer: "aks-b", service: service))
         #expect(alone.clusters.keys.sorted() == ["aks-b"] && alone.tunnels.isEmpty && alone.meshLinks.isEmpty)
+    }
+
+    @Test("on a generated estate, every answer from a routing slice equals the answer from the whole estate")
+    func slicesAgree() throws {
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("g.db").path)
+        let whole = try EstateGenerator(clusters: 120, servicesPerCluster: 5, importsPerCluster: 2, seed: 21).topology()
+        try store.update { $0 = whole }
+        let engine = RouteEngine(topology: whole)
+        let clusters = whole.clusters.keys.sorted()
+        let services = whole.services.keys.sorted()
+        var random = SplitMix64(seed: 3)
+        for _ in 0..<300 {
+            let consumer = Consumer(cluster: clusters[random.below(clusters.count)], namespace: "app")
+            let service = services[random.below(services.count)]
+            let slice = try store.loadTopology(scope: .routing(consumer: consumer.cluster, service: service))
+            #expect(slice.vnets.count < whole.vnets.count)
+            let expected = try engine.answer(consumer: consumer, service: service, port: nil, via: .auto)
+            #expect(try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: nil, via: .auto) == expected,
+                    "\(consumer) -> \(service)")
+        }
     }
 }

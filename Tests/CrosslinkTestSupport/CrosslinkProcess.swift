@@ -33,6 +33,28 @@ public struct CrosslinkProcess: Sendable {
         database = directory.appendingPathComponent("crosslink.db").path
     }
 
+    /// A fresh database with one of the shipped examples applied (`multi-cluster`, `cluster-gen`).
+    public static func withExample(_ name: String) throws -> CrosslinkProcess {
+        let cli = try CrosslinkProcess()
+        let result = try cli.run(["apply", "-f", repositoryRoot.appendingPathComponent("examples/\(name).yaml").path])
+        guard result.status == 0 else { throw SetupFailure(message: "apply \(name): \(result.stderr)") }
+        return cli
+    }
+
+    /// Starts `crosslink ARGUMENTS --db <temp db>`, kills it with SIGKILL after `delay` microseconds,
+    /// and waits for it: the crash-safety experiments.
+    public func killed(_ arguments: [String], afterMicroseconds delay: UInt32) throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments + ["--db", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input.
     @discardableResult
     public func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true) throws -> Result {
@@ -58,6 +80,12 @@ public struct CrosslinkProcess: Sendable {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// A test fixture that could not be set up.
+public struct SetupFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
 /// Creates unique temporary directories for tests.

@@ -1,4 +1,5 @@
 import CrosslinkCore
+import CrosslinkGenerator
 import CrosslinkTestSupport
 import CrosslinkTopologyFile
 import Foundation
@@ -7,17 +8,7 @@ import Testing
 /// Seeded random testing of the parsers: whatever the input, they return a value or throw a
 /// `CrosslinkError`; they never crash or hang. Deterministic per seed, so a failure replays.
 @Suite struct FuzzTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
+    typealias Generator = SplitMix64
 
     static let seedText: String = {
         let url = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/multi-cluster.yaml")
@@ -29,7 +20,7 @@ import Testing
 
     @Test("mutated topology files never crash the decoder", arguments: 0..<8)
     func topologyMutations(seed: Int) {
-        var random = Generator(state: UInt64(seed) &* 7919 &+ 1)
+        var random = Generator(seed: UInt64(seed) &* 7919 &+ 1)
         var bytes = Array(Self.seedText.utf8)
         var outcomes = (decoded: 0, refused: 0)
         for _ in 0..<150 {
@@ -66,14 +57,12 @@ import Testing
 
     @Test("random strings never crash the CIDR, address and name parsers", arguments: 0..<4)
     func scalarParsers(seed: Int) throws {
-        var random = Generator(state: UInt64(seed) &+ 99)
+        var random = Generator(seed: UInt64(seed) &+ 99)
         let alphabet = Array("0123456789./:-abcXYZ \u{0}\n٣".unicodeScalars)
-        var accepted = 0
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<random.below(24) { text.unicodeScalars.append(alphabet[random.below(alphabet.count)]) }
             if let cidr = try? CIDR.parse(text, field: "f") {
-                accepted += 1
                 // Whatever parses prints back canonically and re-parses to itself.
                 #expect(try CIDR.parse(cidr.description, field: "f") == cidr)
                 #expect(cidr.description == text)
@@ -83,12 +72,11 @@ import Testing
             _ = try? ServiceID.parse(text, field: "f")
             _ = try? Consumer.parse(text, field: "f")
         }
-        _ = accepted
     }
 
     @Test("every canonical CIDR round-trips", arguments: 0..<2)
     func cidrRoundTrip(seed: Int) throws {
-        var random = Generator(state: UInt64(seed) &+ 5)
+        var random = Generator(seed: UInt64(seed) &+ 5)
         for _ in 0..<5_000 {
             let prefix = random.below(33)
             let cidr = CIDR(containing: IPv4Address(value: UInt32(truncatingIfNeeded: random.next())), prefixLength: prefix)

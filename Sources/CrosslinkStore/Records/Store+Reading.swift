@@ -60,16 +60,6 @@ extension Store {
     /// Reads the tables into a snapshot; call inside a transaction.
     func topologyInTransaction(scope: TopologyScope = .everything) throws -> Topology {
         var topology = Topology()
-        let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix ORDER BY vnet, position") {
-            ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
-        }
-        for vnet in try connection.query("SELECT name, region FROM vnet", [], { row in
-            let name = row.text(0) ?? ""
-            return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
-        }) {
-            topology.vnets[vnet.name] = vnet
-        }
-
         let byCluster = scope.clusterFilter("cluster")
         let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
             ($0.text(0) ?? "", $0.text(1) ?? "")
@@ -119,7 +109,26 @@ extension Store {
             topology.services[service.id] = service
         }
 
-        for peering in try connection.query("SELECT vnet_a, vnet_b, state, gateway_transit FROM peering", [], { row in
+        // The underlay: every VNet and peering, or for a routing slice only the VNets the answer can
+        // touch (the two clusters' VNets and the VNets holding the addresses it may dial) and their peerings.
+        let underlay = scope.service == nil ? nil : try underlayVNets(for: topology)
+        let byVNet = underlay.map { Self.filter("name", $0) } ?? (sql: "", values: [])
+        let prefixFilter = underlay.map { Self.filter("vnet", $0) } ?? (sql: "", values: [])
+        let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix\(prefixFilter.sql) ORDER BY vnet, position", prefixFilter.values) {
+            ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
+        }
+        for vnet in try connection.query("SELECT name, region FROM vnet\(byVNet.sql)", byVNet.values, { row in
+            let name = row.text(0) ?? ""
+            return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
+        }) {
+            topology.vnets[vnet.name] = vnet
+        }
+        var byPeering = ("", [SQLiteValue]())
+        if let underlay {
+            let marks = Array(repeating: "?", count: underlay.count).joined(separator: ", ")
+            byPeering = (" WHERE vnet_a IN (\(marks)) OR vnet_b IN (\(marks))", (underlay + underlay).map(\.sqlite))
+        }
+        for peering in try connection.query("SELECT vnet_a, vnet_b, state, gateway_transit FROM peering\(byPeering.0)", byPeering.1, { row in
             Peering(vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
                     gatewayTransit: row.text(3))
         }) {
@@ -177,6 +186,26 @@ extension Store {
             topology.imports[item.id] = item
         }
         return topology
+    }
+
+    /// The VNets a routing slice needs: its clusters' VNets and the VNets whose address space holds an
+    /// address the answer may dial (east-west gateways, load balancers), found through the prefix index.
+    private func underlayVNets(for topology: Topology) throws -> [String] {
+        var vnets = Set(topology.clusters.values.map(\.vnet))
+        let addresses = topology.clusters.values.compactMap { $0.mesh?.eastWestGateway } + topology.services.values.compactMap(\.loadBalancerIP)
+        for address in addresses {
+            // Every network that could hold the address, one per prefix length: an indexed lookup.
+            let candidates = (0...32).map { CIDR(containing: address, prefixLength: $0).description.sqlite }
+            let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+            for owner in try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(marks))", candidates, { $0.text(0) ?? "" }) {
+                vnets.insert(owner)
+            }
+        }
+        return vnets.sorted()
+    }
+
+    private static func filter(_ column: String, _ values: [String]) -> (sql: String, values: [SQLiteValue]) {
+        (" WHERE \(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))", values.map(\.sqlite))
     }
 
     /// Collects child rows by parent key, keeping their stored order.
