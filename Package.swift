@@ -26,10 +26,12 @@ let package = Package(
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),
         .target(name: "CrosslinkManifests", dependencies: ["CrosslinkCore", "Yams"]),
+        // Translates the JSON that `az` prints into a Topology; Foundation for JSON only.
+        .target(name: "CrosslinkAzure", dependencies: ["CrosslinkCore"]),
         .target(
             name: "CrosslinkCLI",
             dependencies: [
-                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests",
+                "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkAzure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "crosslink"]),
     ],
