@@ -42,7 +42,6 @@ struct AzurePeering: Decodable {
 struct AzureGateway: Decodable {
     struct IPConfiguration: Decodable {
         var subnet: AzureReference?
-        var publicIpAddress: AzureReference?
     }
 
     struct BGPSettings: Decodable {
