@@ -33,10 +33,13 @@ let package = Package(
         // Synthetic estates for demos, load tests and the benchmark (pure, seeded).
         .target(name: "CrosslinkGenerator", dependencies: ["CrosslinkCore"]),
         .target(name: "CrosslinkManifests", dependencies: ["CrosslinkCore", "Yams"]),
+        // Translates the JSON that `az` prints into a Topology; Foundation for JSON only.
+        .target(name: "CrosslinkAzure", dependencies: ["CrosslinkCore"]),
         .target(
             name: "CrosslinkCLI",
             dependencies: [
                 "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkGenerator", "CrosslinkReport",
+                "CrosslinkAzure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "Yams", "crosslink"]),
     ],
