@@ -5,7 +5,7 @@ let package = Package(
     name: "crosslink",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "crosslink", targets: ["crosslink"]),
+        .executable(name: "crosslink", targets: ["crosslink"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

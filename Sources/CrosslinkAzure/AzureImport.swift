@@ -14,8 +14,10 @@ public struct AzureInput: Hashable, Sendable {
     public var clusters: [AzureDocument]
 
     /// Collects the files to import; every list may be empty.
-    public init(vnets: [AzureDocument] = [], peerings: [AzureDocument] = [], vpnGateways: [AzureDocument] = [],
-                vpnConnections: [AzureDocument] = [], clusters: [AzureDocument] = []) {
+    public init(
+        vnets: [AzureDocument] = [], peerings: [AzureDocument] = [], vpnGateways: [AzureDocument] = [],
+        vpnConnections: [AzureDocument] = [], clusters: [AzureDocument] = []
+    ) {
         self.vnets = vnets
         self.peerings = peerings
         self.vpnGateways = vpnGateways

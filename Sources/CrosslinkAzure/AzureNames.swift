@@ -40,7 +40,10 @@ struct NameTable {
         if let owner = owners[label], owner.identity != identity {
             // Same name in two resource groups or subscriptions: the IDs tell them apart.
             let (first, second) = owner.azureName == azureName ? (owner.identity, identity) : (owner.azureName, azureName)
-            throw CrosslinkError(.invalidValue, "\(place): Azure \(noun)s \(first.quoted) and \(second.quoted) both map to the crosslink name \(label.quoted); rename one in Azure, or import them into separate databases")
+            throw CrosslinkError(
+                .invalidValue,
+                "\(place): Azure \(noun)s \(first.quoted) and \(second.quoted) both map to the crosslink name \(label.quoted); rename one in Azure, or import them into separate databases"
+            )
         }
         owners[label] = (identity, azureName)
         return label

@@ -28,7 +28,8 @@ extension AzureTranslator {
             let nodeSubnet = try subnet(nodeSubnetID, field: "agentPoolProfiles[].vnetSubnetId", at: place)
             for pool in pools {
                 guard let other = pool.vnetSubnetId.flatMap({ subnets[$0.lowercased()] }), other.vnet != nodeSubnet.vnet else { continue }
-                throw CrosslinkError(.invalidTopology, "\(place): node pools in vnets \(nodeSubnet.vnet) and \(other.vnet); crosslink models one VNet per cluster")
+                throw CrosslinkError(
+                    .invalidTopology, "\(place): node pools in vnets \(nodeSubnet.vnet) and \(other.vnet); crosslink models one VNet per cluster")
             }
             var podCIDR: CIDR?
             switch plugin {

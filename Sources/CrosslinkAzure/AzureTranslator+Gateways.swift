@@ -41,16 +41,20 @@ extension AzureTranslator {
             case "ipsec":
                 let local = connection.localNetworkGateway2?.id.flatMap { ResourceID($0).name(after: "localNetworkGateways") }
                 let target = local.map { "local network gateway \($0.quoted)" } ?? "a local network gateway"
-                notes.append("\(place): skipped, an IPsec connection to \(target) has no second VPN gateway; register the other side with 'crosslink vpn-gateway add' and 'crosslink vpn-connection add'")
+                notes.append(
+                    "\(place): skipped, an IPsec connection to \(target) has no second VPN gateway; register the other side with 'crosslink vpn-gateway add' and 'crosslink vpn-connection add'"
+                )
                 continue
             default:
                 notes.append("\(place): skipped, connectionType \(type) is not Vnet2Vnet or IPsec")
                 continue
             }
-            let first = try gatewayLabel(try require(connection.virtualNetworkGateway1?.id, "virtualNetworkGateway1.id", at: place),
-                                         field: "virtualNetworkGateway1.id", at: place)
-            let second = try gatewayLabel(try require(connection.virtualNetworkGateway2?.id, "virtualNetworkGateway2.id", at: place),
-                                          field: "virtualNetworkGateway2.id", at: place)
+            let first = try gatewayLabel(
+                try require(connection.virtualNetworkGateway1?.id, "virtualNetworkGateway1.id", at: place),
+                field: "virtualNetworkGateway1.id", at: place)
+            let second = try gatewayLabel(
+                try require(connection.virtualNetworkGateway2?.id, "virtualNetworkGateway2.id", at: place),
+                field: "virtualNetworkGateway2.id", at: place)
             let state: VPNConnectionState
             switch connection.connectionStatus?.lowercased() {
             case nil:
@@ -62,11 +66,14 @@ extension AzureTranslator {
             // Unknown: Azure could not confirm the tunnel, so crosslink does not route over it.
             case "notconnected", "unknown": state = .notconnected
             case .some:
-                throw CrosslinkError(.invalidValue, "\(place): connectionStatus \((connection.connectionStatus ?? "").quoted) is not one of: Connected | Connecting | NotConnected | Unknown")
+                throw CrosslinkError(
+                    .invalidValue,
+                    "\(place): connectionStatus \((connection.connectionStatus ?? "").quoted) is not one of: Connected | Connecting | NotConnected | Unknown")
             }
             let key = connection.id?.lowercased() ?? "\(entry.source)#\(name)"
-            connectionHalves[key] = ConnectionHalf(place: place, gateways: UnorderedPair(first, second), state: state,
-                                                   bgp: connection.enableBgp ?? false)
+            connectionHalves[key] = ConnectionHalf(
+                place: place, gateways: UnorderedPair(first, second), state: state,
+                bgp: connection.enableBgp ?? false)
         }
     }
 

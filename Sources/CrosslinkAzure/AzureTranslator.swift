@@ -104,8 +104,9 @@ struct AzureTranslator {
             }
             let local = try vnetLabel(in: id, field: "id", at: place)
             let remote = try vnetLabel(in: remoteID, field: "remoteVirtualNetwork.id", at: place)
-            peeringHalves[id.lowercased()] = PeeringHalf(place: place, local: local, remote: remote, state: state,
-                                                        usesRemoteGateways: peering.useRemoteGateways ?? false)
+            peeringHalves[id.lowercased()] = PeeringHalf(
+                place: place, local: local, remote: remote, state: state,
+                usesRemoteGateways: peering.useRemoteGateways ?? false)
         }
     }
 
@@ -139,7 +140,9 @@ struct AzureTranslator {
     private static func peering(_ pair: UnorderedPair, from halves: [PeeringHalf]) throws -> Peering {
         for (index, half) in halves.enumerated() {
             if let twin = halves[..<index].first(where: { $0.local == half.local }) {
-                throw CrosslinkError(.invalidTopology, "\(half.place): vnet \(half.local) already peers with \(half.remote) through \(twin.place); Azure allows one peering per VNet pair")
+                throw CrosslinkError(
+                    .invalidTopology,
+                    "\(half.place): vnet \(half.local) already peers with \(half.remote) through \(twin.place); Azure allows one peering per VNet pair")
             }
         }
         // With both halves the pair is connected only if both are; a single half already reflects
@@ -147,7 +150,8 @@ struct AzureTranslator {
         let state = halves.map(\.state).max { rank($0) < rank($1) } ?? .connected
         let users = halves.filter(\.usesRemoteGateways)
         if users.count > 1 {
-            throw CrosslinkError(.invalidTopology, "\(users[1].place): both \(pair.first) and \(pair.second) set useRemoteGateways; Azure allows it on one side only")
+            throw CrosslinkError(
+                .invalidTopology, "\(users[1].place): both \(pair.first) and \(pair.second) set useRemoteGateways; Azure allows it on one side only")
         }
         // The side with useRemoteGateways borrows the gateway of the other side.
         return Peering(vnets: pair, state: state, gatewayTransit: users.first.map { $0.remote })

@@ -1,9 +1,10 @@
 import ArgumentParser
 import CrosslinkCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the `crosslink` command line and exits with the spec's codes: 0 success, 1 error (one line on

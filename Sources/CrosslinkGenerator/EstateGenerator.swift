@@ -65,8 +65,9 @@ public struct EstateGenerator: Sendable {
     private func addHubs(to topology: inout Topology) {
         for region in 0..<regionCount {
             let name = "vnet-hub-\(region)"
-            topology.vnets[name] = VNet(name: name, region: Self.regions[region],
-                                        addressSpace: [Self.cidr(10, 255, UInt32(region), 0, 24)])
+            topology.vnets[name] = VNet(
+                name: name, region: Self.regions[region],
+                addressSpace: [Self.cidr(10, 255, UInt32(region), 0, 24)])
             let gateway = "gw-hub-\(region)"
             topology.vpnGateways[gateway] = VPNGateway(
                 name: gateway, vnet: name, publicIP: Self.address(20, 200, UInt32(region), 1), bgpASN: 65_000 + UInt32(region))
@@ -95,18 +96,20 @@ public struct EstateGenerator: Sendable {
 
         let plugin: NetworkPlugin = [.azureCNI, .azureCNIOverlay, .kubenet][index % 3]
         let sharesDefaultPods = plugin != .azureCNI && index % 10 == 1
-        let podCIDR: CIDR? = switch plugin {
-        case .azureCNI: nil
-        case .azureCNIOverlay, .kubenet:
-            sharesDefaultPods ? Cluster.defaultOverlayPodCIDR : Self.cidr(10, 128 + high, low, 0, 24)
-        }
+        let podCIDR: CIDR? =
+            switch plugin {
+            case .azureCNI: nil
+            case .azureCNIOverlay, .kubenet:
+                sharesDefaultPods ? Cluster.defaultOverlayPodCIDR : Self.cidr(10, 128 + high, low, 0, 24)
+            }
         let serviceBlock = UInt32(index)  // /26 blocks of 172.16.0.0/12
         let serviceCIDR = Self.cidr(172, 16 + serviceBlock >> 10, serviceBlock >> 2 & 0xFF, (serviceBlock & 3) << 6, 26)
         let name = Self.clusterName(index)
         var mesh: MeshMembership?
         if index % 5 == 0 {
-            mesh = MeshMembership(id: "mesh-\(index / 5 % 4)", network: "net-\(region)", trustRoot: "root-\(index / 5 % 4)",
-                                  eastWestGateway: Self.address(20, 100 + high, low, 10))
+            mesh = MeshMembership(
+                id: "mesh-\(index / 5 % 4)", network: "net-\(region)", trustRoot: "root-\(index / 5 % 4)",
+                eastWestGateway: Self.address(20, 100 + high, low, 10))
         }
         topology.clusters[name] = Cluster(
             name: name, vnet: vnet, region: Self.regions[region], nodeSubnet: space, networkPlugin: plugin,
@@ -170,12 +173,13 @@ public struct EstateGenerator: Sendable {
         while made < importsPerCluster && attempts < importsPerCluster * 4 {
             attempts += 1
             // Mostly partners a path can reach (tunnel set, mesh, region), some at random.
-            let target: Int = switch random.below(4) {
-            case 0: index / 4 * 4 + random.below(4)
-            case 1: (index + 5 * (1 + random.below(4))) % clusters
-            case 2: (index + regionCount * random.below(8)) % clusters
-            default: random.below(clusters)
-            }
+            let target: Int =
+                switch random.below(4) {
+                case 0: index / 4 * 4 + random.below(4)
+                case 1: (index + 5 * (1 + random.below(4))) % clusters
+                case 2: (index + regionCount * random.below(8)) % clusters
+                default: random.below(clusters)
+                }
             guard target < clusters else { continue }
             let number = random.below(servicesPerCluster)
             let service = ServiceID(cluster: Self.clusterName(target), namespace: "ns-\(number % 5)", name: "svc-\(number)")

@@ -1,9 +1,11 @@
 extension EstateGraph {
     /// Graphviz DOT: VNets as dashed clusters, one line style per kind of link, unroutable imports red.
     public func dot() -> String {
-        var lines = ["digraph crosslink {", "  rankdir=LR;", "  compound=true;",
-                     "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=10];",
-                     "  edge [fontname=\"Helvetica\", fontsize=9];"]
+        var lines = [
+            "digraph crosslink {", "  rankdir=LR;", "  compound=true;",
+            "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=10];",
+            "  edge [fontname=\"Helvetica\", fontsize=9];",
+        ]
         for (index, group) in groups.enumerated() {
             lines.append("  subgraph cluster_\(index) {")
             lines.append("    label=\(Self.quoted(group.label)); style=dashed; color=\"#7a8599\";")
@@ -12,15 +14,16 @@ extension EstateGraph {
         }
         for node in looseNodes { lines.append("  \(Self.dotNode(node))") }
         for edge in edges {
-            let style: String = switch edge.kind {
-            case .peering: "dir=none, color=\"#4a5568\""
-            case .vpn: "dir=none, style=bold, color=\"#2b6cb0\""
-            case .tunnel: "dir=none, style=dashed, color=\"#2f855a\", penwidth=2"
-            case .mesh: "dir=none, style=dotted, color=\"#6b46c1\", penwidth=2"
-            case .ingress: "color=\"#b7791f\""
-            case .routable: "color=\"#38a169\", fontcolor=\"#38a169\""
-            case .unroutable: "color=\"#e53e3e\", fontcolor=\"#e53e3e\", style=dashed, penwidth=2"
-            }
+            let style: String =
+                switch edge.kind {
+                case .peering: "dir=none, color=\"#4a5568\""
+                case .vpn: "dir=none, style=bold, color=\"#2b6cb0\""
+                case .tunnel: "dir=none, style=dashed, color=\"#2f855a\", penwidth=2"
+                case .mesh: "dir=none, style=dotted, color=\"#6b46c1\", penwidth=2"
+                case .ingress: "color=\"#b7791f\""
+                case .routable: "color=\"#38a169\", fontcolor=\"#38a169\""
+                case .unroutable: "color=\"#e53e3e\", fontcolor=\"#e53e3e\", style=dashed, penwidth=2"
+                }
             lines.append("  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [label=\(Self.quoted(edge.label)), \(style)];")
         }
         lines.append("}")
@@ -38,27 +41,32 @@ extension EstateGraph {
         for node in looseNodes { lines.append("  \(Self.mermaidNode(node))") }
         var styles: [String] = []
         for (index, edge) in edges.enumerated() {
-            let arrow: String = switch edge.kind {
-            case .peering, .vpn, .tunnel, .mesh: "---"
-            case .ingress, .routable: "-->"
-            case .unroutable: "-.->"
-            }
+            let arrow: String =
+                switch edge.kind {
+                case .peering, .vpn, .tunnel, .mesh: "---"
+                case .ingress, .routable: "-->"
+                case .unroutable: "-.->"
+                }
             lines.append("  \(Self.mermaidID(edge.from)) \(arrow)|\(Self.mermaidText(edge.label))| \(Self.mermaidID(edge.to))")
-            let color: String? = switch edge.kind {
-            case .vpn: "stroke:#2b6cb0,stroke-width:3px"
-            case .tunnel: "stroke:#2f855a,stroke-width:2px,stroke-dasharray:6 3"
-            case .mesh: "stroke:#6b46c1,stroke-width:2px,stroke-dasharray:2 2"
-            case .unroutable: "stroke:#e53e3e,stroke-width:2px"
-            case .routable: "stroke:#38a169"
-            case .peering, .ingress: nil
-            }
+            let color: String? =
+                switch edge.kind {
+                case .vpn: "stroke:#2b6cb0,stroke-width:3px"
+                case .tunnel: "stroke:#2f855a,stroke-width:2px,stroke-dasharray:6 3"
+                case .mesh: "stroke:#6b46c1,stroke-width:2px,stroke-dasharray:2 2"
+                case .unroutable: "stroke:#e53e3e,stroke-width:2px"
+                case .routable: "stroke:#38a169"
+                case .peering, .ingress: nil
+                }
             if let color { styles.append("  linkStyle \(index) \(color)") }
         }
         return (lines + styles).joined(separator: "\n") + "\n"
     }
 
     static func dotNode(_ node: Node) -> String {
-        let shape = node.isGateway ? ", shape=diamond" : node.isIngress ? ", shape=cds, fillcolor=\"#fefcbf\"" : node.id.hasPrefix("vnet:") ? ", shape=note, fillcolor=\"#edf2f7\"" : ""
+        let shape =
+            node.isGateway
+            ? ", shape=diamond"
+            : node.isIngress ? ", shape=cds, fillcolor=\"#fefcbf\"" : node.id.hasPrefix("vnet:") ? ", shape=note, fillcolor=\"#edf2f7\"" : ""
         return "\(quoted(node.id)) [label=\(quoted(node.label))\(shape)];"
     }
 

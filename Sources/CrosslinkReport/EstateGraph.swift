@@ -35,28 +35,40 @@ public struct EstateGraph: Sendable {
     /// Builds the graph of `topology`, with one arrow per imported service (worst verdict over its ports).
     public init(topology: Topology, answers: [RouteAnswer]) {
         for vnet in topology.vnets.values.sorted(by: { $0.name < $1.name }) {
-            var nodes = [Node(id: "vnet:\(vnet.name)", label: "\(vnet.name)\n\(vnet.addressSpace.map(\.description).joined(separator: ", "))", isGateway: false, isIngress: false)]
+            var nodes = [
+                Node(
+                    id: "vnet:\(vnet.name)", label: "\(vnet.name)\n\(vnet.addressSpace.map(\.description).joined(separator: ", "))", isGateway: false,
+                    isIngress: false)
+            ]
             for gateway in topology.vpnGateways.values.filter({ $0.vnet == vnet.name }).sorted(by: { $0.name < $1.name }) {
-                nodes.append(Node(id: "gw:\(gateway.name)", label: gateway.name + (gateway.bgpASN.map { "\nASN \($0)" } ?? ""), isGateway: true, isIngress: false))
+                nodes.append(
+                    Node(id: "gw:\(gateway.name)", label: gateway.name + (gateway.bgpASN.map { "\nASN \($0)" } ?? ""), isGateway: true, isIngress: false))
             }
             for cluster in topology.clusters.values.filter({ $0.vnet == vnet.name }).sorted(by: { $0.name < $1.name }) {
                 let mesh = cluster.mesh.map { "\nmesh \($0.id)/\($0.network)" } ?? ""
-                nodes.append(Node(id: "cluster:\(cluster.name)", label: "\(cluster.name)\n\(cluster.networkPlugin.rawValue)\(mesh)", isGateway: false, isIngress: false))
+                nodes.append(
+                    Node(id: "cluster:\(cluster.name)", label: "\(cluster.name)\n\(cluster.networkPlugin.rawValue)\(mesh)", isGateway: false, isIngress: false))
             }
             groups.append(Group(id: "group:\(vnet.name)", label: "\(vnet.name) (\(vnet.region))", nodes: nodes))
         }
         for peering in topology.peerings.values.sorted(by: { $0.vnets < $1.vnets }) {
             let transit = peering.gatewayTransit.map { ", transit via \($0)" } ?? ""
-            edges.append(Edge(from: "vnet:\(peering.vnets.first)", to: "vnet:\(peering.vnets.second)", kind: .peering,
-                              label: "peering (\(peering.state.rawValue)\(transit))"))
+            edges.append(
+                Edge(
+                    from: "vnet:\(peering.vnets.first)", to: "vnet:\(peering.vnets.second)", kind: .peering,
+                    label: "peering (\(peering.state.rawValue)\(transit))"))
         }
         for connection in topology.vpnConnections.values.sorted(by: { $0.gateways < $1.gateways }) {
-            edges.append(Edge(from: "gw:\(connection.gateways.first)", to: "gw:\(connection.gateways.second)", kind: .vpn,
-                              label: "vpn (\(connection.state.rawValue)\(connection.bgp ? ", bgp" : ""))"))
+            edges.append(
+                Edge(
+                    from: "gw:\(connection.gateways.first)", to: "gw:\(connection.gateways.second)", kind: .vpn,
+                    label: "vpn (\(connection.state.rawValue)\(connection.bgp ? ", bgp" : ""))"))
         }
         for tunnel in topology.tunnels.values.sorted(by: { $0.clusters < $1.clusters }) {
-            edges.append(Edge(from: "cluster:\(tunnel.clusters.first)", to: "cluster:\(tunnel.clusters.second)", kind: .tunnel,
-                              label: "tunnel (\(tunnel.cableDriver.rawValue), \(tunnel.state.rawValue))"))
+            edges.append(
+                Edge(
+                    from: "cluster:\(tunnel.clusters.first)", to: "cluster:\(tunnel.clusters.second)", kind: .tunnel,
+                    label: "tunnel (\(tunnel.cableDriver.rawValue), \(tunnel.state.rawValue))"))
         }
         for link in topology.meshLinks.keys.sorted() {
             edges.append(Edge(from: "cluster:\(link.first)", to: "cluster:\(link.second)", kind: .mesh, label: "mesh link"))
@@ -66,7 +78,8 @@ public struct EstateGraph: Sendable {
             if !looseNodes.contains(where: { $0.id == id }) {
                 looseNodes.append(Node(id: id, label: "\(ingress.host)\n\(ingress.visibility.rawValue)", isGateway: false, isIngress: true))
             }
-            edges.append(Edge(from: id, to: "cluster:\(ingress.service.cluster)", kind: .ingress, label: "\(ingress.service.namespace)/\(ingress.service.name)"))
+            edges.append(
+                Edge(from: id, to: "cluster:\(ingress.service.cluster)", kind: .ingress, label: "\(ingress.service.namespace)/\(ingress.service.name)"))
         }
         // One arrow per consumer cluster and service: unroutable if any imported port is.
         var verdicts: [String: (from: String, to: String, routable: Bool, label: String)] = [:]

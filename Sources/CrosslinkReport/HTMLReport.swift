@@ -45,7 +45,8 @@ public struct HTMLReport: Sendable {
         if let svg {
             page += Self.inlineSVG(svg)
         } else {
-            page += "<p>Graphviz (<code>dot</code>) was not found, so the picture is given as source: paste the DOT into any Graphviz viewer or the Mermaid into any Mermaid renderer.</p>"
+            page +=
+                "<p>Graphviz (<code>dot</code>) was not found, so the picture is given as source: paste the DOT into any Graphviz viewer or the Mermaid into any Mermaid renderer.</p>"
             page += "<pre>\(Self.escape(graph.dot()))</pre><pre>\(Self.escape(graph.mermaid()))</pre>"
         }
         page += "</div>\n<h2>Routability</h2>\n" + matrix() + "\n<h2>Manifests</h2>\n" + manifestList() + "\n</body></html>\n"
@@ -68,7 +69,9 @@ public struct HTMLReport: Sendable {
                 guard let answer = byCell["\(consumer)|\(service)"] else { html += "<td class=\"none\">·</td>"; continue }
                 let reasons = answer.rejected.map { "\($0.via.rawValue): \($0.reason.message)" }.joined(separator: "\n")
                 if let via = answer.via {
-                    let title = "\(answer.address ?? ""):\(answer.port)\n" + answer.hops.joined(separator: " → ") + (reasons.isEmpty ? "" : "\n\nother paths:\n" + reasons)
+                    let title =
+                        "\(answer.address ?? ""):\(answer.port)\n" + answer.hops.joined(separator: " → ")
+                        + (reasons.isEmpty ? "" : "\n\nother paths:\n" + reasons)
                     html += "<td class=\"ok \(via.rawValue)\" title=\"\(Self.escape(title))\">\(via.rawValue)</td>"
                 } else {
                     html += "<td class=\"no\" title=\"\(Self.escape(reasons))\">✗</td>"
@@ -83,7 +86,8 @@ public struct HTMLReport: Sendable {
         guard !documents.isEmpty else { return "<p>No manifests: no routable import needs one.</p>" }
         var html = "<table><tr><th>cluster</th><th>file</th><th>kind</th></tr>\n"
         for document in documents {
-            html += "<tr><td>\(Self.escape(document.cluster))</td><td style=\"text-align:left\"><code>\(Self.escape(document.relativePath))</code></td><td>\(Self.escape(document.kind))</td></tr>\n"
+            html +=
+                "<tr><td>\(Self.escape(document.cluster))</td><td style=\"text-align:left\"><code>\(Self.escape(document.relativePath))</code></td><td>\(Self.escape(document.kind))</td></tr>\n"
         }
         return html + "</table>"
     }

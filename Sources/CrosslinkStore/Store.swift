@@ -1,8 +1,9 @@
 import CrosslinkCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The SQLite database that holds the estate: open, migrate, read snapshots, write changes.

@@ -34,10 +34,12 @@ public enum TopologyDecoder {
         var topology = Topology()
 
         mutating func topology(_ root: Node) throws -> Topology {
-            let fields = try reader.fields(root, "the topology", allowed: [
-                "apiVersion", "kind", "vnets", "clusters", "peerings", "vpnGateways", "vpnConnections",
-                "tunnels", "meshLinks", "ingresses", "imports",
-            ])
+            let fields = try reader.fields(
+                root, "the topology",
+                allowed: [
+                    "apiVersion", "kind", "vnets", "clusters", "peerings", "vpnGateways", "vpnConnections",
+                    "tunnels", "meshLinks", "ingresses", "imports",
+                ])
             let version = try reader.string(try fields.required("apiVersion", reader), "apiVersion")
             guard version == TopologyDecoder.apiVersion else {
                 throw reader.error(fields["apiVersion"], "apiVersion \(version.quoted) is not supported; expected \(TopologyDecoder.apiVersion)")
@@ -177,10 +179,12 @@ public enum TopologyDecoder {
         }
 
         private mutating func cluster(_ node: Node, _ what: String) throws {
-            let fields = try reader.fields(node, what, allowed: [
-                "name", "vnet", "region", "nodeSubnet", "networkPlugin", "podCIDR", "serviceCIDR", "clusterDomain",
-                "egress", "globalnetCIDR", "mesh", "isolatedNamespaces", "nodePools", "services",
-            ])
+            let fields = try reader.fields(
+                node, what,
+                allowed: [
+                    "name", "vnet", "region", "nodeSubnet", "networkPlugin", "podCIDR", "serviceCIDR", "clusterDomain",
+                    "egress", "globalnetCIDR", "mesh", "isolatedNamespaces", "nodePools", "services",
+                ])
             let name = try name(fields, "name")
             let what = "cluster \(name)"
             let named = Fields(node: fields.node, what: what, values: fields.values)
@@ -222,14 +226,16 @@ public enum TopologyDecoder {
                 }
                 var portName: String?
                 if portFields["name"] != nil { portName = try name(portFields, "name") }
-                ports.append(ServicePort(
-                    name: portName, port: port, targetPort: try optionalPort(portFields, "targetPort"),
-                    protocol: try closed(portFields, "protocol", default: .tcp),
-                    appProtocol: try optionalString(portFields, "appProtocol")))
+                ports.append(
+                    ServicePort(
+                        name: portName, port: port, targetPort: try optionalPort(portFields, "targetPort"),
+                        protocol: try closed(portFields, "protocol", default: .tcp),
+                        appProtocol: try optionalString(portFields, "appProtocol")))
             }
             guard !ports.isEmpty else { throw reader.error(portsNode, "\(what): needs at least one port") }
-            return Service(id: id, ports: ports, exposure: try closed(named, "exposure", default: .clusterIP),
-                           loadBalancerIP: try optionalAddress(named, "loadBalancerIP"))
+            return Service(
+                id: id, ports: ports, exposure: try closed(named, "exposure", default: .clusterIP),
+                loadBalancerIP: try optionalAddress(named, "loadBalancerIP"))
         }
 
         private mutating func peering(_ node: Node, _ what: String) throws -> Peering {
@@ -260,16 +266,18 @@ public enum TopologyDecoder {
             let fields = try reader.fields(node, what, allowed: ["between", "state", "bgp"])
             let gateways = try pair(fields, what, rule: .dns1123Label)
             let named = Fields(node: fields.node, what: "vpn-connection \(gateways)", values: fields.values)
-            return VPNConnection(gateways: gateways, state: try closed(named, "state", default: .connected),
-                                 bgp: try optionalBool(named, "bgp") ?? false)
+            return VPNConnection(
+                gateways: gateways, state: try closed(named, "state", default: .connected),
+                bgp: try optionalBool(named, "bgp") ?? false)
         }
 
         private mutating func tunnel(_ node: Node, _ what: String) throws -> Tunnel {
             let fields = try reader.fields(node, what, allowed: ["between", "cableDriver", "endpoint", "state"])
             let clusters = try pair(fields, what, rule: .dns1123Label)
             let named = Fields(node: fields.node, what: "tunnel \(clusters)", values: fields.values)
-            return Tunnel(clusters: clusters, cableDriver: try closed(named, "cableDriver", default: .libreswan),
-                          endpoint: try closed(named, "endpoint", default: .public), state: try closed(named, "state", default: .connected))
+            return Tunnel(
+                clusters: clusters, cableDriver: try closed(named, "cableDriver", default: .libreswan),
+                endpoint: try closed(named, "endpoint", default: .public), state: try closed(named, "state", default: .connected))
         }
 
         private mutating func ingress(_ node: Node, _ what: String) throws -> Ingress {
@@ -283,9 +291,10 @@ public enum TopologyDecoder {
             let host = try reader.string(hostNode, "\(named.what): host")
             try reader.located(hostNode) { try checkHostName(host, field: "\(named.what): host") }
             let tls = try optionalBool(named, "tls") ?? true
-            return Ingress(service: service, host: host, port: try optionalPort(named, "port"), tls: tls,
-                           visibility: try closed(named, "visibility", default: .public),
-                           address: try optionalAddress(named, "address"), className: try optionalString(named, "className"))
+            return Ingress(
+                service: service, host: host, port: try optionalPort(named, "port"), tls: tls,
+                visibility: try closed(named, "visibility", default: .public),
+                address: try optionalAddress(named, "address"), className: try optionalString(named, "className"))
         }
 
         private mutating func serviceImport(_ node: Node, _ what: String) throws -> ServiceImport {

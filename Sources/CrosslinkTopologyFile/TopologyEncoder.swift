@@ -114,13 +114,14 @@ extension Service {
     var structuredValue: StructuredValue {
         .object([
             "namespace": .string(id.namespace), "name": .string(id.name),
-            "ports": .list(ports.map { port in
-                .object([
-                    "name": port.name.map(StructuredValue.string), "port": .int(port.port),
-                    "targetPort": .int(port.targetPort), "protocol": .string(port.protocol.rawValue),
-                    "appProtocol": port.appProtocol.map(StructuredValue.string),
-                ])
-            }),
+            "ports": .list(
+                ports.map { port in
+                    .object([
+                        "name": port.name.map(StructuredValue.string), "port": .int(port.port),
+                        "targetPort": .int(port.targetPort), "protocol": .string(port.protocol.rawValue),
+                        "appProtocol": port.appProtocol.map(StructuredValue.string),
+                    ])
+                }),
             "exposure": .string(exposure.rawValue),
             "loadBalancerIP": loadBalancerIP.map { .string($0.description) },
         ])

@@ -56,8 +56,8 @@ enum YAMLGuard {
     static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
             return "\(mark.line):\(mark.column): malformed YAML: \(prefix)\(problem)".replacingNewlines()
         case .duplicatedKeysInMapping(let duplicates, let context):

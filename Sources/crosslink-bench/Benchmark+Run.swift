@@ -2,8 +2,9 @@ import CrosslinkCore
 import CrosslinkGenerator
 import CrosslinkManifests
 import CrosslinkStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs every measurement for one estate size.
@@ -31,17 +32,20 @@ struct Benchmark {
         row.applySeconds = median(applyTimes)
         row.rawInsertSeconds = median(rawTimes)
 
-        guard options.phases.contains("reconcile") || options.phases.contains("incremental") || options.phases.contains("check")
-                || options.phases.contains("manifests") else { return row }
+        guard
+            options.phases.contains("reconcile") || options.phases.contains("incremental") || options.phases.contains("check")
+                || options.phases.contains("manifests")
+        else { return row }
         // 2. full reconcile vs the raw floor (scan the input rows, insert one row per result).
         let path = "\(directory)/apply-0.db"
         let store = try Store(path: path)
         var reconcileTimes: [Double] = [], floorTimes: [Double] = []
         for _ in 0..<options.repetitions {
             try store.clearRoutes()
-            reconcileTimes.append(try time {
-                row.routes = try store.reconcile(full: true) { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
-            })
+            reconcileTimes.append(
+                try time {
+                    row.routes = try store.reconcile(full: true) { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
+                })
             floorTimes.append(try RawSQLiteBaseline.scanAndInsert(path: path, results: row.routes).seconds)
         }
         row.reconcileSeconds = median(reconcileTimes)
@@ -72,20 +76,22 @@ struct Benchmark {
         let sample = estate.imports.keys.sorted().prefix(50)
         var checks: [Double] = []
         for id in sample {
-            checks.append(try time {
-                // What `route check` does: open, load the routing slice, answer.
-                let topology = try Store(path: path).loadTopology(scope: .routing(consumer: id.consumer.cluster, service: id.service))
-                _ = try? RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
-            } * 1000)
+            checks.append(
+                try time {
+                    // What `route check` does: open, load the routing slice, answer.
+                    let topology = try Store(path: path).loadTopology(scope: .routing(consumer: id.consumer.cluster, service: id.service))
+                    _ = try? RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
+                } * 1000)
         }
         row.checkP50Milliseconds = median(checks)
         row.checkP99Milliseconds = percentile(checks, 0.99)
         if let first = sample.first {
             var cold: [Double] = []
             for _ in 0..<options.repetitions {
-                cold.append(time {
-                    runProcess([options.binary, "route", "check", first.consumer.description, first.service.description, "--db", path])
-                } * 1000)
+                cold.append(
+                    time {
+                        runProcess([options.binary, "route", "check", first.consumer.description, first.service.description, "--db", path])
+                    } * 1000)
             }
             row.coldCheckMilliseconds = median(cold)
         }
@@ -96,10 +102,11 @@ struct Benchmark {
         var documents: [ManifestDocument] = []
         var manifestTimes: [Double] = []
         for _ in 0..<options.repetitions {
-            manifestTimes.append(time {
-                documents = ManifestPlanner.documents(for: answers, in: topology)
-                _ = ManifestRenderer.yamlStream(documents)
-            })
+            manifestTimes.append(
+                time {
+                    documents = ManifestPlanner.documents(for: answers, in: topology)
+                    _ = ManifestRenderer.yamlStream(documents)
+                })
         }
         row.manifestDocuments = documents.count
         row.manifestSeconds = median(manifestTimes)

@@ -2,8 +2,9 @@ import CrosslinkCore
 import CrosslinkGenerator
 import CrosslinkManifests
 import CrosslinkStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The figures for one estate size (medians over the repetitions).
@@ -37,7 +38,9 @@ struct BenchmarkRow {
     var table: String {
         func f(_ value: Double, _ digits: Int = 3) -> String {
             var text = String(value)
-            if let dot = text.firstIndex(of: ".") { text = String(text.prefix(upTo: text.index(dot, offsetBy: min(digits + 1, text.distance(from: dot, to: text.endIndex))))) }
+            if let dot = text.firstIndex(of: ".") {
+                text = String(text.prefix(upTo: text.index(dot, offsetBy: min(digits + 1, text.distance(from: dot, to: text.endIndex)))))
+            }
             return text
         }
         return """

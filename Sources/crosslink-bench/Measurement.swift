@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Repeats a measurement and keeps the median, as every figure of the benchmark does.

@@ -2,8 +2,9 @@ import CrosslinkCore
 import CrosslinkGenerator
 import CrosslinkManifests
 import CrosslinkStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// crosslink-bench: measures apply, reconcile (full and incremental), route check and manifest
@@ -36,7 +37,9 @@ struct Options {
             case "--binary": binary = try value()
             case "--phases": phases = Set(try value().split(separator: ",").map(String.init))
             case "--help", "-h":
-                print("usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests]")
+                print(
+                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests]"
+                )
                 exit(0)
             default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")
             }

@@ -49,10 +49,12 @@ enum Fixture {
 
         let notes = imported.notes.joined(separator: "\n")
         #expect(imported.notes.count == 6, "\(notes)")
-        for fragment in ["IPv6 address prefix fd00:db8:deca::/48 skipped", "vpn gateway 'ergw-hub': skipped, gatewayType ExpressRoute",
-                         "vpn connection 'hub-to-onprem': skipped, an IPsec connection to local network gateway 'lgw-onprem'",
-                         "vpn connection 'neu-to-hub': no connectionStatus", "cluster 'aks-byocni': skipped, networkPlugin none",
-                         "cluster 'aks-sandbox': skipped, it uses an AKS-managed VNet"] {
+        for fragment in [
+            "IPv6 address prefix fd00:db8:deca::/48 skipped", "vpn gateway 'ergw-hub': skipped, gatewayType ExpressRoute",
+            "vpn connection 'hub-to-onprem': skipped, an IPsec connection to local network gateway 'lgw-onprem'",
+            "vpn connection 'neu-to-hub': no connectionStatus", "cluster 'aks-byocni': skipped, networkPlugin none",
+            "cluster 'aks-sandbox': skipped, it uses an AKS-managed VNet",
+        ] {
             #expect(notes.contains(fragment), "missing note: \(fragment)")
         }
     }
@@ -66,10 +68,12 @@ enum Fixture {
         #expect(try AzureImport(input).topology == AzureImport(reversed).topology)
     }
 
-    @Test("Azure names map to DNS-1123 labels", arguments: [
-        ("Hub_VNet", "hub-vnet"), ("vnet.prod.WEU", "vnet-prod-weu"), ("_aks_", "aks"), ("spoke-a", "spoke-a"),
-        ("AKS--Dev", "aks--dev"), (String(repeating: "a", count: 62) + "_b", String(repeating: "a", count: 62)),
-    ])
+    @Test(
+        "Azure names map to DNS-1123 labels",
+        arguments: [
+            ("Hub_VNet", "hub-vnet"), ("vnet.prod.WEU", "vnet-prod-weu"), ("_aks_", "aks"), ("spoke-a", "spoke-a"),
+            ("AKS--Dev", "aks--dev"), (String(repeating: "a", count: 62) + "_b", String(repeating: "a", count: 62)),
+        ])
     func label(azure: String, expected: String) {
         #expect(AzureNames.label(for: azure) == expected)
     }

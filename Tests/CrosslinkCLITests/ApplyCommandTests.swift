@@ -51,13 +51,21 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test("a bad file changes nothing: all or nothing", arguments: [
-        ("vnets: [{name: v, region: x, addressSpace: [10.1.0.0/16]}\n", "malformed YAML"),
-        ("vnets: [{name: v, region: x, adressSpace: [10.1.0.0/16]}]\n", "unknown field 'adressSpace'"),
-        ("vnets: [{name: vnet-new, region: x, addressSpace: [10.99.0.0/16]}]\nclusters: [{name: c, vnet: vnet-new, nodeSubnet: 10.98.0.0/20, networkPlugin: azure-cni}]\n", "outside vnet vnet-new"),
-        ("imports: [{consumer: aks-weu, service: aks-neu/payments/missing}]\n", "does not exist"),
-        ("peerings: [{between: [vnet-hub, vnet-x]}]\nvnets: [{name: vnet-x, region: northeurope, addressSpace: [10.0.128.0/17]}]\n", "address spaces overlap on 10.0.128.0/17"),
-    ])
+    @Test(
+        "a bad file changes nothing: all or nothing",
+        arguments: [
+            ("vnets: [{name: v, region: x, addressSpace: [10.1.0.0/16]}\n", "malformed YAML"),
+            ("vnets: [{name: v, region: x, adressSpace: [10.1.0.0/16]}]\n", "unknown field 'adressSpace'"),
+            (
+                "vnets: [{name: vnet-new, region: x, addressSpace: [10.99.0.0/16]}]\nclusters: [{name: c, vnet: vnet-new, nodeSubnet: 10.98.0.0/20, networkPlugin: azure-cni}]\n",
+                "outside vnet vnet-new"
+            ),
+            ("imports: [{consumer: aks-weu, service: aks-neu/payments/missing}]\n", "does not exist"),
+            (
+                "peerings: [{between: [vnet-hub, vnet-x]}]\nvnets: [{name: vnet-x, region: northeurope, addressSpace: [10.0.128.0/17]}]\n",
+                "address spaces overlap on 10.0.128.0/17"
+            ),
+        ])
     func allOrNothing(body: String, expected: String) throws {
         #expect(try cli.run(["apply", "-f", "-"], stdin: try Self.example("multi-cluster")).status == 0)
         let before = try cli.run(["export"]).stdout
@@ -82,8 +90,10 @@ import Testing
         let results = try (0..<8).map { index -> Process in
             let process = Process()
             process.executableURL = CrosslinkProcess.binary
-            process.arguments = ["cluster", "add", "aks-\(index)", "--vnet", "vnet-a", "--node-subnet", "10.\(index).0.0/16",
-                                 "--network-plugin", "azure-cni", "--db", cli.database]
+            process.arguments = [
+                "cluster", "add", "aks-\(index)", "--vnet", "vnet-a", "--node-subnet", "10.\(index).0.0/16",
+                "--network-plugin", "azure-cni", "--db", cli.database,
+            ]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             return process

@@ -21,7 +21,11 @@ import Testing
         func acknowledge(_ name: String) { record { $0.acknowledged.append(name) } }
         func remove(_ name: String) { record { $0.removed.append(name) } }
         func fail(_ text: String) { record { $0.failures.append(text) } }
-        func read(consistent: Bool, _ text: String) { record { $0.reads += 1; if !consistent { $0.inconsistent.append(text) } } }
+        func read(consistent: Bool, _ text: String) {
+            record {
+                $0.reads += 1; if !consistent { $0.inconsistent.append(text) }
+            }
+        }
     }
 
     @Test("8 writers and 4 readers for a bounded time: nothing lost, nothing locked, snapshots consistent")
@@ -49,7 +53,8 @@ import Testing
                         case 0:
                             result = try cli.run(["vnet", "add", name, "--region", "westeurope", "--address-space", "172.\(16 + writer).\(octet).0/24"])
                         case 1:
-                            let file = "apiVersion: crosslink.io/v1alpha1\nkind: Topology\nvnets: [{name: \(name), region: westeurope, addressSpace: [172.\(16 + writer).\(octet).0/24]}]\n"
+                            let file =
+                                "apiVersion: crosslink.io/v1alpha1\nkind: Topology\nvnets: [{name: \(name), region: westeurope, addressSpace: [172.\(16 + writer).\(octet).0/24]}]\n"
                             result = try cli.run(["apply", "-f", "-"], stdin: file)
                         default:
                             let previous = "w\(writer)-\(index - 1)"
@@ -92,12 +97,15 @@ import Testing
         }
         group.wait()
 
-        let stored = Set(try cli.run(["vnet", "list", "-o", "json"]).stdout
-            .components(separatedBy: "\"name\": \"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+        let stored = Set(
+            try cli.run(["vnet", "list", "-o", "json"]).stdout
+                .components(separatedBy: "\"name\": \"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
         let expected = Set(tally.acknowledged).subtracting(tally.removed)
         let lost = expected.subtracting(stored)
         let resurrected = Set(tally.removed).intersection(stored)
-        print("concurrency: \(tally.acknowledged.count + tally.removed.count) writes acknowledged, \(tally.reads) reads, \(tally.failures.count) failed, \(lost.count) lost, \(tally.inconsistent.count) inconsistent reads")
+        print(
+            "concurrency: \(tally.acknowledged.count + tally.removed.count) writes acknowledged, \(tally.reads) reads, \(tally.failures.count) failed, \(lost.count) lost, \(tally.inconsistent.count) inconsistent reads"
+        )
         #expect(tally.failures.isEmpty, "\(tally.failures.prefix(3))")
         #expect(!tally.failures.contains { $0.contains("locked") })
         #expect(lost.isEmpty && resurrected.isEmpty)

@@ -43,17 +43,28 @@ import Testing
         ("slash in namespace", header + "imports: [{consumer: a/b/c, service: a/b/c}]\n"),
         ("uppercase name", header + "vnets: [{name: VNet, region: w, addressSpace: [10.1.0.0/16]}]\n"),
         ("64-character name", header + "vnets: [{name: \(String(repeating: "a", count: 64)), region: w, addressSpace: [10.1.0.0/16]}]\n"),
-        ("service name starting with digit", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: 1svc, ports: [{port: 80}]}]}]\n"),
+        (
+            "service name starting with digit",
+            header
+                + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: 1svc, ports: [{port: 80}]}]}]\n"
+        ),
         ("CIDR with host bits", header + "vnets: [{name: v, region: w, addressSpace: [10.1.0.1/16]}]\n"),
         ("CIDR prefix 33", header + "vnets: [{name: v, region: w, addressSpace: [10.1.0.0/33]}]\n"),
         ("CIDR octet 256", header + "vnets: [{name: v, region: w, addressSpace: [10.256.0.0/16]}]\n"),
         ("CIDR without prefix", header + "vnets: [{name: v, region: w, addressSpace: [10.1.0.0]}]\n"),
         ("IPv6 address space", header + "vnets: [{name: v, region: w, addressSpace: [\"fd00::/8\"]}]\n"),
-        ("IPv6 load balancer IP", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: s, ports: [{port: 80}], exposure: internal-lb, loadBalancerIP: \"::1\"}]}]\n"),
+        (
+            "IPv6 load balancer IP",
+            header
+                + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: s, ports: [{port: 80}], exposure: internal-lb, loadBalancerIP: \"::1\"}]}]\n"
+        ),
         ("overlapping prefixes in one vnet", header + "vnets: [{name: v, region: w, addressSpace: [10.1.0.0/16, 10.1.2.0/24]}]\n"),
         ("unknown network plugin", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: calico}]\n"),
         ("node subnet outside vnet", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.9.0.0/20, networkPlugin: azure-cni}]\n"),
-        ("overlay pods overlapping vnet", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: kubenet, podCIDR: 10.1.64.0/18}]\n"),
+        (
+            "overlay pods overlapping vnet",
+            header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: kubenet, podCIDR: 10.1.64.0/18}]\n"
+        ),
         ("reference to unknown vnet", header + "clusters: [{name: c, vnet: nowhere, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni}]\n"),
         ("reference to unknown cluster", header + "tunnels: [{between: [aks-a, ghost]}]\n"),
         ("reference to unknown service", header + "imports: [{consumer: aks-a, service: aks-a/nowhere/svc}]\n"),
@@ -61,10 +72,23 @@ import Testing
         ("duplicate objects", header + vnet + "  - {name: v, region: westeurope, addressSpace: [10.1.0.0/16]}\n"),
         ("peering of overlapping vnets", header + "vnets: [{name: v, region: w, addressSpace: [10.1.128.0/24]}]\npeerings: [{between: [v, vnet-a]}]\n"),
         ("second vpn gateway in a vnet", header + "vpnGateways: [{name: gw-b, vnet: vnet-a}]\n"),
-        ("gateway transit without gateway", header + "vnets: [{name: v, region: w, addressSpace: [10.7.0.0/16]}]\npeerings: [{between: [v, vnet-b], gatewayTransit: v}]\n"),
-        ("lb without ip", header + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.16.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: s, ports: [{port: 80}], exposure: public-lb}]}]\n"),
+        (
+            "gateway transit without gateway",
+            header + "vnets: [{name: v, region: w, addressSpace: [10.7.0.0/16]}]\npeerings: [{between: [v, vnet-b], gatewayTransit: v}]\n"
+        ),
+        (
+            "lb without ip",
+            header
+                + "clusters: [{name: c, vnet: vnet-a, nodeSubnet: 10.1.16.0/20, networkPlugin: azure-cni, services: [{namespace: n, name: s, ports: [{port: 80}], exposure: public-lb}]}]\n"
+        ),
         ("import of a port the service lacks", header + "imports: [{consumer: aks-a, service: aks-a/ns/svc, port: 81}]\n"),
-        ("alias bomb", header + (0..<10).map { i in "a\(i): &a\(i) [" + (i == 0 ? "x, x, x, x, x, x, x, x, x" : Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ")) + "]\n" }.joined() + "vnets: *a9\n"),
+        (
+            "alias bomb",
+            header
+                + (0..<10).map { i in
+                    "a\(i): &a\(i) [" + (i == 0 ? "x, x, x, x, x, x, x, x, x" : Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ")) + "]\n"
+                }.joined() + "vnets: *a9\n"
+        ),
         ("deep flow nesting", header + "vnets: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n"),
         ("deep block nesting", header + "vnets:\n" + (0..<200).map { String(repeating: "  ", count: $0) + "- \n" }.joined()),
         ("truncated inside a scalar", "apiVersion: crosslink.io/v1alpha1\nkind: Topology\nvnets: [{name: \u{FFFD}"),
@@ -75,15 +99,16 @@ import Testing
     let cli: CrosslinkProcess
     init() throws {
         cli = try CrosslinkProcess()
-        let seed = Self.header + """
-            vnets:
-              - {name: vnet-a, region: westeurope, addressSpace: [10.1.0.0/16]}
-              - {name: vnet-b, region: westeurope, addressSpace: [10.2.0.0/16]}
-            clusters:
-              - {name: aks-a, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni,
-                 services: [{namespace: ns, name: svc, ports: [{name: http, port: 80}]}]}
-            vpnGateways: [{name: gw-a, vnet: vnet-a}]
-            """
+        let seed =
+            Self.header + """
+                vnets:
+                  - {name: vnet-a, region: westeurope, addressSpace: [10.1.0.0/16]}
+                  - {name: vnet-b, region: westeurope, addressSpace: [10.2.0.0/16]}
+                clusters:
+                  - {name: aks-a, vnet: vnet-a, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni,
+                     services: [{namespace: ns, name: svc, ports: [{name: http, port: 80}]}]}
+                vpnGateways: [{name: gw-a, vnet: vnet-a}]
+                """
         let result = try cli.run(["apply", "-f", "-"], stdin: seed)
         precondition(result.status == 0, result.stderr)
     }
@@ -147,7 +172,11 @@ import Testing
     func routeState() throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT generation FROM reconcile_state').fetchone(), c.execute('SELECT count(*) FROM route').fetchone())", cli.database]
+        process.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT generation FROM reconcile_state').fetchone(), c.execute('SELECT count(*) FROM route').fetchone())",
+            cli.database,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -159,7 +188,8 @@ import Testing
     func expectRefused(_ out: URL, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = (try routeState(), try CrashSafetyTests.manifestFiles(out))
         let result = try cli.run(["reconcile", "--out", out.path])
-        #expect(result.status == 1 && result.stderr.hasPrefix("error: ") && result.stderr.contains(expected), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 1 && result.stderr.hasPrefix("error: ") && result.stderr.contains(expected), "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
         #expect(try routeState() == before.0, "the routes were stored anyway", sourceLocation: sourceLocation)
         #expect(try CrashSafetyTests.manifestFiles(out) == before.1, sourceLocation: sourceLocation)
@@ -176,8 +206,9 @@ import Testing
     func symlinkInPlace() throws {
         let out = cli.directory.appendingPathComponent("out-link")
         try FileManager.default.createDirectory(at: out.appendingPathComponent("aks-neu/orders"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("aks-neu/orders/serviceexport-orders-api.yaml").path,
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("aks-neu/orders/serviceexport-orders-api.yaml").path,
+            withDestinationPath: "/etc/passwd")
         try expectRefused(out, "serviceexport-orders-api.yaml")
         #expect(try String(contentsOfFile: "/etc/passwd", encoding: .utf8).contains("root"))
     }

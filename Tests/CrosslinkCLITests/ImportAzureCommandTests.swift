@@ -11,10 +11,12 @@ import Testing
     }
 
     static var estateArguments: [String] {
-        ["import", "azure", "--vnets", fixture("vnets.json"),
-         "--peerings", fixture("peerings-hub.json"), "--peerings", fixture("peerings-spoke-a.json"), "--peerings", fixture("peerings-spoke-b.json"),
-         "--vpn-gateways", fixture("vpn-gateways.json"), "--vpn-connections", fixture("vpn-connections.json"),
-         "--clusters", fixture("aks-list.json"), "--clusters", "-"]
+        [
+            "import", "azure", "--vnets", fixture("vnets.json"),
+            "--peerings", fixture("peerings-hub.json"), "--peerings", fixture("peerings-spoke-a.json"), "--peerings", fixture("peerings-spoke-b.json"),
+            "--vpn-gateways", fixture("vpn-gateways.json"), "--vpn-connections", fixture("vpn-connections.json"),
+            "--clusters", fixture("aks-list.json"), "--clusters", "-",
+        ]
     }
 
     @Test("import azure registers the estate once; a re-import changes nothing")
@@ -45,10 +47,12 @@ import Testing
         #expect(try cli.run(["vnet", "list", "-o", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 
-    @Test("usage mistakes exit 2", arguments: [
-        ["import", "azure"],
-        ["import", "azure", "--vnets", "-", "--clusters", "-"],
-    ])
+    @Test(
+        "usage mistakes exit 2",
+        arguments: [
+            ["import", "azure"],
+            ["import", "azure", "--vnets", "-", "--clusters", "-"],
+        ])
     func usage(arguments: [String]) throws {
         #expect(try cli.run(arguments).status == 2)
     }

@@ -22,11 +22,15 @@ import Testing
     func lifecycle() throws {
         try seed()
         let adds: [[String]] = [
-            ["cluster", "add", "aks-b", "--vnet", "vnet-hub", "--node-subnet", "10.0.0.0/20", "--network-plugin", "kubenet",
-             "--pod-cidr", "10.245.0.0/16", "--service-cidr", "10.101.0.0/16", "--mesh-id", "m", "--mesh-network", "n",
-             "--mesh-trust-root", "r", "--isolated-namespaces", "payments", "--node-pools", "node-cpu"],
-            ["service", "add", "aks-b/backend/backend-service", "--ports", "http=80:8080/TCP@http", "--exposure", "internal-lb",
-             "--load-balancer-ip", "10.0.0.50"],
+            [
+                "cluster", "add", "aks-b", "--vnet", "vnet-hub", "--node-subnet", "10.0.0.0/20", "--network-plugin", "kubenet",
+                "--pod-cidr", "10.245.0.0/16", "--service-cidr", "10.101.0.0/16", "--mesh-id", "m", "--mesh-network", "n",
+                "--mesh-trust-root", "r", "--isolated-namespaces", "payments", "--node-pools", "node-cpu",
+            ],
+            [
+                "service", "add", "aks-b/backend/backend-service", "--ports", "http=80:8080/TCP@http", "--exposure", "internal-lb",
+                "--load-balancer-ip", "10.0.0.50",
+            ],
             ["vpn-gateway", "add", "gw-hub", "--vnet", "vnet-hub", "--public-ip", "20.1.2.3", "--bgp-asn", "65010"],
             ["peering", "add", "vnet-a", "vnet-hub", "--gateway-transit", "vnet-hub"],
             ["vnet", "add", "vnet-c", "--region", "northeurope", "--address-space", "10.2.0.0/16"],
@@ -65,19 +69,27 @@ import Testing
         #expect(missing.status == 1 && missing.stderr == "error: vnet nope does not exist\n")
     }
 
-    @Test("bad input gets one line on stderr, exit 1, and the database is unchanged", arguments: [
-        (["vnet", "add", "Bad_Name", "--region", "westeurope", "--address-space", "10.9.0.0/16"], "DNS-1123"),
-        (["vnet", "add", "v9", "--region", "westeurope", "--address-space", "10.9.0.1/16"], "did you mean 10.9.0.0/16"),
-        (["vnet", "add", "v9", "--region", "westeurope", "--address-space", "10.9.0.0/33"], "bad prefix length"),
-        (["cluster", "add", "aks-x", "--vnet", "vnet-a", "--node-subnet", "10.9.0.0/20", "--network-plugin", "azure-cni"], "outside vnet vnet-a"),
-        (["cluster", "add", "aks-x", "--vnet", "vnet-a", "--node-subnet", "10.1.16.0/20", "--network-plugin", "kubenet", "--pod-cidr", "10.1.128.0/20"], "overlaps vnet vnet-a"),
-        (["cluster", "add", "aks-x", "--vnet", "nowhere", "--node-subnet", "10.1.16.0/20", "--network-plugin", "kubenet"], "vnet 'nowhere' does not exist"),
-        (["cluster", "add", "aks-a", "--vnet", "vnet-a", "--node-subnet", "10.1.0.0/20", "--network-plugin", "kubenet"], "already exists"),
-        (["vnet", "add", "vnet-z", "--region", "westeurope", "--address-space", "10.1.128.0/24"], ""),
-        (["service", "add", "aks-a/ns/svc", "--ports", "80", "--exposure", "internal-lb"], "needs a loadBalancerIP"),
-        (["import", "add", "aks-a", "aks-a/ns/missing"], "does not exist"),
-        (["vpn-gateway", "add", "gw-2", "--vnet", "vnet-hub"], ""),
-    ])
+    @Test(
+        "bad input gets one line on stderr, exit 1, and the database is unchanged",
+        arguments: [
+            (["vnet", "add", "Bad_Name", "--region", "westeurope", "--address-space", "10.9.0.0/16"], "DNS-1123"),
+            (["vnet", "add", "v9", "--region", "westeurope", "--address-space", "10.9.0.1/16"], "did you mean 10.9.0.0/16"),
+            (["vnet", "add", "v9", "--region", "westeurope", "--address-space", "10.9.0.0/33"], "bad prefix length"),
+            (["cluster", "add", "aks-x", "--vnet", "vnet-a", "--node-subnet", "10.9.0.0/20", "--network-plugin", "azure-cni"], "outside vnet vnet-a"),
+            (
+                ["cluster", "add", "aks-x", "--vnet", "vnet-a", "--node-subnet", "10.1.16.0/20", "--network-plugin", "kubenet", "--pod-cidr", "10.1.128.0/20"],
+                "overlaps vnet vnet-a"
+            ),
+            (
+                ["cluster", "add", "aks-x", "--vnet", "nowhere", "--node-subnet", "10.1.16.0/20", "--network-plugin", "kubenet"],
+                "vnet 'nowhere' does not exist"
+            ),
+            (["cluster", "add", "aks-a", "--vnet", "vnet-a", "--node-subnet", "10.1.0.0/20", "--network-plugin", "kubenet"], "already exists"),
+            (["vnet", "add", "vnet-z", "--region", "westeurope", "--address-space", "10.1.128.0/24"], ""),
+            (["service", "add", "aks-a/ns/svc", "--ports", "80", "--exposure", "internal-lb"], "needs a loadBalancerIP"),
+            (["import", "add", "aks-a", "aks-a/ns/missing"], "does not exist"),
+            (["vpn-gateway", "add", "gw-2", "--vnet", "vnet-hub"], ""),
+        ])
     func badInput(arguments: [String], expected: String) throws {
         try seed()
         _ = try succeed(["vpn-gateway", "add", "gw-1", "--vnet", "vnet-hub"])

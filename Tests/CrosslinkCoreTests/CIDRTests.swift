@@ -7,18 +7,20 @@ import Testing
         #expect(try CIDR.parse(text, field: "cidr").description == text)
     }
 
-    @Test("malformed CIDRs are refused with a message naming the problem", arguments: [
-        ("10.1.0.1/16", "host bits set; did you mean 10.1.0.0/16?"),
-        ("10.1.0.0/33", "bad prefix length"),
-        ("10.1.0.0/-1", "bad prefix length"),
-        ("10.1.0.0/016", "bad prefix length"),
-        ("10.1.0.0", "not a CIDR"),
-        ("10.1.0/16", "does not start with an IPv4 address"),
-        ("256.1.0.0/16", "does not start with an IPv4 address"),
-        ("010.1.0.0/16", "does not start with an IPv4 address"),
-        ("fd00::/8", "IPv6"),
-        (" 10.1.0.0/16", "does not start with an IPv4 address"),
-    ])
+    @Test(
+        "malformed CIDRs are refused with a message naming the problem",
+        arguments: [
+            ("10.1.0.1/16", "host bits set; did you mean 10.1.0.0/16?"),
+            ("10.1.0.0/33", "bad prefix length"),
+            ("10.1.0.0/-1", "bad prefix length"),
+            ("10.1.0.0/016", "bad prefix length"),
+            ("10.1.0.0", "not a CIDR"),
+            ("10.1.0/16", "does not start with an IPv4 address"),
+            ("256.1.0.0/16", "does not start with an IPv4 address"),
+            ("010.1.0.0/16", "does not start with an IPv4 address"),
+            ("fd00::/8", "IPv6"),
+            (" 10.1.0.0/16", "does not start with an IPv4 address"),
+        ])
     func refused(text: String, expected: String) {
         #expect {
             try CIDR.parse(text, field: "cidr")
@@ -50,10 +52,12 @@ import Testing
         #expect(vnet.broadcast.description == "10.1.255.255")
     }
 
-    @Test("public and private addresses", arguments: [
-        ("20.1.2.3", false), ("10.9.9.9", true), ("172.20.0.1", true), ("172.32.0.1", false),
-        ("192.168.4.4", true), ("100.64.0.1", true), ("169.254.1.1", true), ("8.8.8.8", false),
-    ])
+    @Test(
+        "public and private addresses",
+        arguments: [
+            ("20.1.2.3", false), ("10.9.9.9", true), ("172.20.0.1", true), ("172.32.0.1", false),
+            ("192.168.4.4", true), ("100.64.0.1", true), ("169.254.1.1", true), ("8.8.8.8", false),
+        ])
     func nonPublic(address: String, isNonPublic: Bool) {
         #expect(IPv4Address(address)?.isInNonPublicRange == isNonPublic)
     }

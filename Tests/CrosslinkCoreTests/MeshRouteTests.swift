@@ -36,15 +36,17 @@ import Testing
         #expect(reason.code == .peeringNotConnected && reason.message.hasPrefix("aks-a cannot reach aks-b's east-west gateway"))
     }
 
-    @Test("mesh rejections name what to fix", arguments: [
-        ("not a member", ReasonCode.notMeshMember, "aks-a is not a member of any mesh"),
-        ("other mesh", .differentMeshes, "aks-a is in mesh m2 and aks-b in mesh m1"),
-        ("other root", .trustRootMismatch, "trust different roots (other-root, root): give them a shared root CA"),
-        ("no link", .noMeshLink, "no mesh link joins aks-a and aks-b"),
-        ("kubenet", .podIPsNotRoutable, "aks-b uses kubenet and its pod IPs are not routable"),
-        ("no east-west gateway", .noEastWestGateway, "has no east-west gateway"),
-        ("no egress", .noInternetEgress, "aks-a has no internet egress"),
-    ])
+    @Test(
+        "mesh rejections name what to fix",
+        arguments: [
+            ("not a member", ReasonCode.notMeshMember, "aks-a is not a member of any mesh"),
+            ("other mesh", .differentMeshes, "aks-a is in mesh m2 and aks-b in mesh m1"),
+            ("other root", .trustRootMismatch, "trust different roots (other-root, root): give them a shared root CA"),
+            ("no link", .noMeshLink, "no mesh link joins aks-a and aks-b"),
+            ("kubenet", .podIPsNotRoutable, "aks-b uses kubenet and its pod IPs are not routable"),
+            ("no east-west gateway", .noEastWestGateway, "has no east-west gateway"),
+            ("no egress", .noInternetEgress, "aks-a has no internet egress"),
+        ])
     func rejections(name: String, code: ReasonCode, text: String) throws {
         var builder: TopologyBuilder
         switch name {

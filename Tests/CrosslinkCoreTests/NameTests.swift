@@ -2,8 +2,10 @@ import CrosslinkCore
 import Testing
 
 @Suite struct NameTests {
-    @Test(arguments: [("aks-a", true), ("a", true), ("1abc", true), ("Aks", false), ("-a", false), ("a-", false),
-                      ("a_b", false), ("", false), (String(repeating: "a", count: 64), false), ("a.b", false), ("../x", false)])
+    @Test(arguments: [
+        ("aks-a", true), ("a", true), ("1abc", true), ("Aks", false), ("-a", false), ("a-", false),
+        ("a_b", false), ("", false), (String(repeating: "a", count: 64), false), ("a.b", false), ("../x", false),
+    ])
     func dns1123(name: String, valid: Bool) {
         #expect(((try? NameRule.dns1123Label.check(name, field: "name")) != nil) == valid)
     }

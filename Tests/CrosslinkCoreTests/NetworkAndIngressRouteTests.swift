@@ -27,8 +27,10 @@ import Testing
 
     @Test("public load balancer needs internet egress")
     func publicLB() throws {
-        #expect(try F.answer(Self.exposed(.publicLB, "20.2.0.50"), from: "aks-far/app").hops == ["aks-far", "internet", "public load balancer 20.2.0.50", "aks-b"])
-        let closed = Self.exposed(.publicLB, "20.2.0.50").cluster("aks-far", in: "vnet-far", nodeSubnet: "10.9.0.0/20", serviceCIDR: "10.109.0.0/16", egress: .none)
+        #expect(
+            try F.answer(Self.exposed(.publicLB, "20.2.0.50"), from: "aks-far/app").hops == ["aks-far", "internet", "public load balancer 20.2.0.50", "aks-b"])
+        let closed = Self.exposed(.publicLB, "20.2.0.50").cluster(
+            "aks-far", in: "vnet-far", nodeSubnet: "10.9.0.0/20", serviceCIDR: "10.109.0.0/16", egress: .none)
         #expect(try F.answer(closed, from: "aks-far/app").rejection(.network)?.code == .noInternetEgress)
     }
 
@@ -53,11 +55,13 @@ import Testing
         #expect(try F.answer(builder, from: "aks-far/app").rejection(.ingress)?.code == .noUnderlayPath)
     }
 
-    @Test("an ingress carries HTTP only: by appProtocol or port name", arguments: [
-        (ServicePort(name: "http-api", port: 8080), true), (ServicePort(name: "grpc", port: 9090), true),
-        (ServicePort(name: "web", port: 80, appProtocol: "https"), true), (ServicePort(name: "httpx", port: 80), false),
-        (ServicePort(name: "postgres", port: 5432), false), (ServicePort(port: 80), false),
-    ])
+    @Test(
+        "an ingress carries HTTP only: by appProtocol or port name",
+        arguments: [
+            (ServicePort(name: "http-api", port: 8080), true), (ServicePort(name: "grpc", port: 9090), true),
+            (ServicePort(name: "web", port: 80, appProtocol: "https"), true), (ServicePort(name: "httpx", port: 80), false),
+            (ServicePort(name: "postgres", port: 5432), false), (ServicePort(port: 80), false),
+        ])
     func httpLike(port: ServicePort, routable: Bool) throws {
         let builder = F.base.service("aks-b/backend/api", ports: [port]).ingress("aks-b/backend/api", host: "api.example.com")
         let answer = try F.answer(builder, from: "aks-far/app")

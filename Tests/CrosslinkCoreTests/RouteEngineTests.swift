@@ -70,10 +70,11 @@ import Testing
             .importing("aks-b/backend/api", into: "aks-far/app", port: 5432)
         let engine = RouteEngine(topology: builder.topology)
         let answers = engine.allImportAnswers()
-        #expect(answers.map(\.key.description) == [
-            "aks-a/frontend -> aks-b/backend/api:53", "aks-a/frontend -> aks-b/backend/api:80",
-            "aks-a/frontend -> aks-b/backend/api:5432", "aks-far/app -> aks-b/backend/api:5432",
-        ])
+        #expect(
+            answers.map(\.key.description) == [
+                "aks-a/frontend -> aks-b/backend/api:53", "aks-a/frontend -> aks-b/backend/api:80",
+                "aks-a/frontend -> aks-b/backend/api:5432", "aks-far/app -> aks-b/backend/api:5432",
+            ])
         #expect(answers.first?.isRoutable == true)
     }
 
@@ -96,12 +97,18 @@ import Testing
 
     @Test("newly routable, newly unroutable, path changed, added and removed")
     func changes() throws {
-        let before = RouteEngine(topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a", port: 80)
-            .importing("aks-b/backend/api", into: "aks-far", port: 80).topology).allImportAnswers()
-        let after = RouteEngine(topology: F.base
-            .service("aks-b/backend/api", ports: [ServicePort(name: "http", port: 80, appProtocol: "http")], exposure: .publicLB, loadBalancerIP: "20.2.0.1")
-            .importing("aks-b/backend/api", into: "aks-a", port: 80).importing("aks-b/backend/api", into: "aks-far", port: 80)
-            .importing("aks-b/backend/api", into: "aks-b", port: 80).topology).allImportAnswers()
+        let before = RouteEngine(
+            topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a", port: 80)
+                .importing("aks-b/backend/api", into: "aks-far", port: 80).topology
+        ).allImportAnswers()
+        let after = RouteEngine(
+            topology: F.base
+                .service(
+                    "aks-b/backend/api", ports: [ServicePort(name: "http", port: 80, appProtocol: "http")], exposure: .publicLB, loadBalancerIP: "20.2.0.1"
+                )
+                .importing("aks-b/backend/api", into: "aks-a", port: 80).importing("aks-b/backend/api", into: "aks-far", port: 80)
+                .importing("aks-b/backend/api", into: "aks-b", port: 80).topology
+        ).allImportAnswers()
         let changes = RouteChangeSet(previous: before, current: after)
         #expect(changes.pathChanged.map(\.after.key.description) == ["aks-a -> aks-b/backend/api:80"])
         #expect(changes.pathChanged.first?.before.via == .tunnel && changes.pathChanged.first?.after.via == .network)
@@ -109,7 +116,8 @@ import Testing
         #expect(changes.added.map(\.description) == ["aks-b -> aks-b/backend/api:80"])
         let shrunk = RouteChangeSet(previous: after, current: Array(after.prefix(1)))
         #expect(shrunk.removed.count == 2 && !shrunk.isEmpty)
-        let broken = RouteChangeSet(previous: after, current: RouteEngine(topology: F.base.importing("aks-b/backend/api", into: "aks-a", port: 80).topology).allImportAnswers())
+        let broken = RouteChangeSet(
+            previous: after, current: RouteEngine(topology: F.base.importing("aks-b/backend/api", into: "aks-a", port: 80).topology).allImportAnswers())
         #expect(broken.newlyUnroutable.map(\.key.description) == ["aks-a -> aks-b/backend/api:80"])
     }
 }

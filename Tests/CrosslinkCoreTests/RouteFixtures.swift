@@ -13,16 +13,20 @@ enum RouteFixtures {
         .cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16")
         .cluster("aks-b", in: "vnet-b", nodeSubnet: "10.2.0.0/20", serviceCIDR: "10.101.0.0/16")
         .cluster("aks-far", in: "vnet-far", nodeSubnet: "10.9.0.0/20", serviceCIDR: "10.109.0.0/16")
-        .service("aks-b/backend/api", ports: [
-            ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
-            ServicePort(name: "dns", port: 53, protocol: .udp),
-            ServicePort(name: "postgres", port: 5432),
-        ])
+        .service(
+            "aks-b/backend/api",
+            ports: [
+                ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
+                ServicePort(name: "dns", port: 53, protocol: .udp),
+                ServicePort(name: "postgres", port: 5432),
+            ])
 
     static let mesh = MeshMembership(id: "m1", network: "net-1", trustRoot: "root")
 
-    static func answer(_ builder: TopologyBuilder, from consumer: String = "aks-a/frontend", to service: String = "aks-b/backend/api",
-                       port: Int? = nil, via: ImportVia = .auto) throws -> RouteAnswer {
+    static func answer(
+        _ builder: TopologyBuilder, from consumer: String = "aks-a/frontend", to service: String = "aks-b/backend/api",
+        port: Int? = nil, via: ImportVia = .auto
+    ) throws -> RouteAnswer {
         try RouteEngine(topology: builder.topology)
             .answer(consumer: try Consumer.parse(consumer, field: "consumer"), service: TopologyBuilder.service(service), port: port, via: via)
     }

@@ -47,19 +47,22 @@ import Testing
         #expect(reason.message.hasPrefix("service CIDRs of aks-a and aks-b overlap on 10.101.0.0/16"))
     }
 
-    @Test("tunnel rejections", arguments: [
-        ("none", ReasonCode.noTunnel, "no tunnel joins aks-a and aks-b"),
-        ("error", .tunnelNotConnected, "tunnel aks-a~aks-b is error, not connected"),
-        ("private unpeered", .peeringNotConnected, "tunnel aks-a~aks-b uses private endpoints"),
-        ("public no egress", .noInternetEgress, "uses public endpoints, but aks-a has no internet egress"),
-    ])
+    @Test(
+        "tunnel rejections",
+        arguments: [
+            ("none", ReasonCode.noTunnel, "no tunnel joins aks-a and aks-b"),
+            ("error", .tunnelNotConnected, "tunnel aks-a~aks-b is error, not connected"),
+            ("private unpeered", .peeringNotConnected, "tunnel aks-a~aks-b uses private endpoints"),
+            ("public no egress", .noInternetEgress, "uses public endpoints, but aks-a has no internet egress"),
+        ])
     func rejections(name: String, code: ReasonCode, text: String) throws {
-        let builder: TopologyBuilder = switch name {
-        case "none": F.base
-        case "error": F.base.tunnel("aks-a", "aks-b", state: .error)
-        case "private unpeered": F.base.tunnel("aks-a", "aks-b", endpoint: .private).peering("vnet-a", "vnet-b", state: .initiated)
-        default: F.base.tunnel("aks-a", "aks-b").cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16", egress: .none)
-        }
+        let builder: TopologyBuilder =
+            switch name {
+            case "none": F.base
+            case "error": F.base.tunnel("aks-a", "aks-b", state: .error)
+            case "private unpeered": F.base.tunnel("aks-a", "aks-b", endpoint: .private).peering("vnet-a", "vnet-b", state: .initiated)
+            default: F.base.tunnel("aks-a", "aks-b").cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16", egress: .none)
+            }
         let reason = try #require(try F.answer(builder, via: .pinned(.tunnel)).rejection(.tunnel))
         #expect(reason.code == code && reason.message.contains(text), "\(reason.message)")
     }

@@ -7,8 +7,9 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("golden manifests pass the upstream schemas",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: repository.appendingPathComponent("../shared/tools/validate-manifests").path)))
+    @Test(
+        "golden manifests pass the upstream schemas",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: repository.appendingPathComponent("../shared/tools/validate-manifests").path)))
     func validate() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

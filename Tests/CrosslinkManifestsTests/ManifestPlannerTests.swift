@@ -57,10 +57,11 @@ import Testing
     @Test("a policy rule never grants a peer a port that none of its routes asked for")
     func exactAdmission() throws {
         let documents = plan(Scenario.allAnswers)
-        let policy = try #require(documents.compactMap { document -> NetworkPolicy? in
-            if case .networkPolicy(let policy) = document.object, policy.metadata.name == "crosslink-backend-service" { return policy }
-            return nil
-        }.first)
+        let policy = try #require(
+            documents.compactMap { document -> NetworkPolicy? in
+                if case .networkPolicy(let policy) = document.object, policy.metadata.name == "crosslink-backend-service" { return policy }
+                return nil
+            }.first)
         // Every (peer, port) admitted appears exactly once: peers sit in one rule each.
         let peers = policy.ingress.flatMap(\.peers)
         #expect(Set(peers).count == peers.count)

@@ -11,17 +11,20 @@ enum Scenario {
         // Mesh member on net-a, Globalnet, azure-cni: the usual consumer.
         .cluster(
             "aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", globalnet: "242.0.0.0/16",
-            mesh: MeshMembership(id: "mesh1", network: "net-a", trustRoot: "root-2026", eastWestGateway: TopologyBuilder.address("10.1.0.200")))
+            mesh: MeshMembership(id: "mesh1", network: "net-a", trustRoot: "root-2026", eastWestGateway: TopologyBuilder.address("10.1.0.200"))
+        )
         // Mesh member on net-b with an east-west gateway; backend is isolated.
         .cluster(
             "aks-b", in: "vnet-b", nodeSubnet: "10.2.0.0/20", globalnet: "242.1.0.0/16",
             mesh: MeshMembership(id: "mesh1", network: "net-b", trustRoot: "root-2026", eastWestGateway: TopologyBuilder.address("10.2.0.200")),
-            isolated: ["backend"])
+            isolated: ["backend"]
+        )
         // Same mesh network as aks-a, its own cluster domain; payments is isolated.
         .cluster(
             "aks-c", in: "vnet-a", nodeSubnet: "10.1.16.0/20",
             mesh: MeshMembership(id: "mesh1", network: "net-a", trustRoot: "root-2026"),
-            isolated: ["payments"], clusterDomain: "cluster-c.local")
+            isolated: ["payments"], clusterDomain: "cluster-c.local"
+        )
         // Kubenet, no mesh, no Globalnet: sources are nodes or the overlay pod range.
         .cluster("aks-d", in: "vnet-hub", nodeSubnet: "10.0.0.0/20", plugin: .kubenet)
         .service(
@@ -31,7 +34,8 @@ enum Scenario {
                 ServicePort(name: "grpc", port: 9090, targetPort: 9090),
                 ServicePort(name: "dns", port: 53, targetPort: 5353, protocol: .udp),
             ],
-            exposure: .internalLB, loadBalancerIP: "10.2.0.50")
+            exposure: .internalLB, loadBalancerIP: "10.2.0.50"
+        )
         .service("aks-c/payments/ledger", ports: [ServicePort(name: "https", port: 443, targetPort: 8443)])
         .ingress("aks-b/backend/backend-service", host: "api.example.com", address: "20.5.6.7", className: "nginx")
         .topology
@@ -57,16 +61,22 @@ enum Scenario {
     /// One golden case per path kind, each a list of answers.
     static let cases: [(name: String, answers: [RouteAnswer])] = [
         // Globalnet on both sides (aks-a), and neither (aks-d): the source ranges differ.
-        ("tunnel", [
-            answer("aks-a/frontend", backend, 80, via: .tunnel),
-            answer("aks-a/frontend", backend, 53, via: .tunnel),
-            answer("aks-d/web", backend, 80, via: .tunnel),
-        ]),
+        (
+            "tunnel",
+            [
+                answer("aks-a/frontend", backend, 80, via: .tunnel),
+                answer("aks-a/frontend", backend, 53, via: .tunnel),
+                answer("aks-d/web", backend, 80, via: .tunnel),
+            ]
+        ),
         ("mesh-same-network", [answer("aks-a/frontend", ledger, 443, via: .mesh)]),
-        ("mesh-multi-network", [
-            answer("aks-a", backend, 80, via: .mesh),
-            answer("aks-a", backend, 9090, via: .mesh),
-        ]),
+        (
+            "mesh-multi-network",
+            [
+                answer("aks-a", backend, 80, via: .mesh),
+                answer("aks-a", backend, 9090, via: .mesh),
+            ]
+        ),
         ("ingress", [answer("aks-a/frontend", backend, 80, via: .ingress), answer("aks-d", backend, 80, via: .ingress)]),
         // Both consumers need the same port: one rule, two peers.
         ("network", [answer("aks-a/frontend", backend, 80, via: .network), answer("aks-d/web", backend, 80, via: .network)]),

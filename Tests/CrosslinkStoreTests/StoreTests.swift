@@ -15,13 +15,20 @@ import Testing
         .vnet("hub", "10.0.0.0/16").vnet("spoke", "10.1.0.0/16", "10.2.0.0/16", region: "northeurope")
         .vpnGateway("gw-hub", in: "hub", publicIP: "20.1.2.3", bgpASN: 65010)
         .peering("hub", "spoke", gatewayTransit: "hub")
-        .cluster("aks-a", in: "spoke", nodeSubnet: "10.1.0.0/20", plugin: .azureCNIOverlay, globalnet: "242.0.0.0/16",
-                 mesh: MeshMembership(id: "m", network: "n", trustRoot: "r", eastWestGateway: TopologyBuilder.address("10.1.0.200")),
-                 isolated: ["payments", "backend"])
+        .cluster(
+            "aks-a", in: "spoke", nodeSubnet: "10.1.0.0/20", plugin: .azureCNIOverlay, globalnet: "242.0.0.0/16",
+            mesh: MeshMembership(id: "m", network: "n", trustRoot: "r", eastWestGateway: TopologyBuilder.address("10.1.0.200")),
+            isolated: ["payments", "backend"]
+        )
         .cluster("aks-b", in: "hub", nodeSubnet: "10.0.0.0/20")
-        .service("aks-b/backend/api", ports: [ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
-                                              ServicePort(port: 53, protocol: .udp)],
-                 exposure: .internalLB, loadBalancerIP: "10.0.0.50")
+        .service(
+            "aks-b/backend/api",
+            ports: [
+                ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
+                ServicePort(port: 53, protocol: .udp),
+            ],
+            exposure: .internalLB, loadBalancerIP: "10.0.0.50"
+        )
         .tunnel("aks-a", "aks-b", endpoint: .private, cableDriver: .wireguard)
         .meshLink("aks-a", "aks-b")
         .ingress("aks-b/backend/api", host: "api.example.com", visibility: .internal, address: "10.0.0.60", className: "nginx")
@@ -107,7 +114,8 @@ import Testing
         #expect(slice.ingresses == whole.ingresses && slice.imports.isEmpty)
         let consumer = Consumer(cluster: "aks-a", namespace: "frontend")
         for via in [ImportVia.auto, .pinned(.tunnel), .pinned(.mesh), .pinned(.network), .pinned(.ingress)] {
-            #expect(try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: 80, via: via)
+            #expect(
+                try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: 80, via: via)
                     == RouteEngine(topology: whole).answer(consumer: consumer, service: service, port: 80, via: via))
         }
         let alone = try store.loadTopology(scope: .routing(consumer: "aks-b", service: service))
@@ -130,8 +138,9 @@ import Testing
             let slice = try store.loadTopology(scope: .routing(consumer: consumer.cluster, service: service))
             #expect(slice.vnets.count < whole.vnets.count)
             let expected = try engine.answer(consumer: consumer, service: service, port: nil, via: .auto)
-            #expect(try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: nil, via: .auto) == expected,
-                    "\(consumer) -> \(service)")
+            #expect(
+                try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: nil, via: .auto) == expected,
+                "\(consumer) -> \(service)")
         }
     }
 }

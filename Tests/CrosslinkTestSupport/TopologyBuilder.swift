@@ -63,7 +63,9 @@ public struct TopologyBuilder: Sendable {
         with { $0.vpnConnections[UnorderedPair(a, b)] = VPNConnection(gateways: UnorderedPair(a, b), state: state, bgp: bgp) }
     }
 
-    public func tunnel(_ a: String, _ b: String, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected, cableDriver: CableDriver = .libreswan) -> Self {
+    public func tunnel(_ a: String, _ b: String, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected, cableDriver: CableDriver = .libreswan)
+        -> Self
+    {
         with { $0.tunnels[UnorderedPair(a, b)] = Tunnel(clusters: UnorderedPair(a, b), cableDriver: cableDriver, endpoint: endpoint, state: state) }
     }
 
@@ -71,14 +73,22 @@ public struct TopologyBuilder: Sendable {
         with { $0.meshLinks[UnorderedPair(a, b)] = MeshLink(clusters: UnorderedPair(a, b)) }
     }
 
-    public func ingress(_ service: String, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: String? = nil, className: String? = nil) -> Self {
+    public func ingress(
+        _ service: String, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: String? = nil,
+        className: String? = nil
+    ) -> Self {
         let id = Self.service(service)
-        return with { $0.ingresses[id] = Ingress(service: id, host: host, port: port, tls: tls, visibility: visibility, address: address.map(Self.address), className: className) }
+        return with {
+            $0.ingresses[id] = Ingress(
+                service: id, host: host, port: port, tls: tls, visibility: visibility, address: address.map(Self.address), className: className)
+        }
     }
 
     public func importing(_ service: String, into consumer: String, port: Int? = nil, via: ImportVia = .auto) -> Self {
         let id: ImportID
-        do { id = ImportID(consumer: try Consumer.parse(consumer, field: "consumer"), service: Self.service(service)) } catch { preconditionFailure("\(error)") }
+        do { id = ImportID(consumer: try Consumer.parse(consumer, field: "consumer"), service: Self.service(service)) } catch {
+            preconditionFailure("\(error)")
+        }
         return with { $0.imports[id] = ServiceImport(id: id, port: port, via: via) }
     }
 

@@ -33,7 +33,8 @@ import Testing
 
     @Test("defaults from spec §1 are applied")
     func defaults() throws {
-        let topology = try decode("""
+        let topology = try decode(
+            """
             vnets: [{name: v, region: westeurope, addressSpace: [10.1.0.0/16]}]
             clusters:
               - {name: a, vnet: v, nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni,
@@ -52,24 +53,26 @@ import Testing
         #expect(topology.imports.values.first?.via == .auto && topology.imports.values.first?.port == nil)
     }
 
-    @Test("bad files are refused with the place and the problem", arguments: [
-        ("vnets: [{name: v, region: x, addressSpace: [10.1.0.0/16]}\n", "t.yaml:4:1: malformed YAML"),
-        ("vnets:\n  - name: v\n    regoin: westeurope\n", "t.yaml:5:5: unknown field 'regoin'"),
-        ("vnets: [{name: V, region: w, addressSpace: [10.0.0.0/8]}]\n", "is not a DNS-1123 label"),
-        ("vnets: [{name: v, region: w, addressSpace: [10.0.0.1/8]}]\n", "did you mean 10.0.0.0/8?"),
-        ("vnets: [{name: v, region: w, addressSpace: [10.0.0.0/40]}]\n", "bad prefix length"),
-        ("vnets: [{name: v, region: w, addressSpace: [\"fd00::/8\"]}]\n", "IPv6"),
-        ("vnets: [{name: v, region: w, addressSpace: [10.0.0.0/8]}, {name: v, region: w, addressSpace: [10.0.0.0/8]}]\n", "vnet v is listed twice"),
-        ("vnets: {name: v}\n", "vnets must be a list"),
-        ("imports: [{consumer: a, service: a/b/c, port: eighty}]\n", "must be a whole number"),
-        ("imports: [{consumer: a, service: a/b/c, port: \"80\"}]\n", "must be a whole number"),
-        ("imports: [{consumer: a, service: a/b/c, via: teleport}]\n", "is not one of: auto | local"),
-        ("vpnConnections: [{between: [a, b], bgp: maybe}]\n", "must be true or false"),
-        ("peerings: [{between: [a]}]\n", "exactly two names"),
-        ("peerings: [{between: [a, a]}]\n", "names a twice"),
-        ("tunnels: [{between: [a, b], cableDriver: ipsec}]\n", "libreswan | wireguard | vxlan"),
-        ("vnets:\n  - &a {name: v, region: w, addressSpace: [10.0.0.0/8]}\n  - *a\n", "listed twice"),
-    ])
+    @Test(
+        "bad files are refused with the place and the problem",
+        arguments: [
+            ("vnets: [{name: v, region: x, addressSpace: [10.1.0.0/16]}\n", "t.yaml:4:1: malformed YAML"),
+            ("vnets:\n  - name: v\n    regoin: westeurope\n", "t.yaml:5:5: unknown field 'regoin'"),
+            ("vnets: [{name: V, region: w, addressSpace: [10.0.0.0/8]}]\n", "is not a DNS-1123 label"),
+            ("vnets: [{name: v, region: w, addressSpace: [10.0.0.1/8]}]\n", "did you mean 10.0.0.0/8?"),
+            ("vnets: [{name: v, region: w, addressSpace: [10.0.0.0/40]}]\n", "bad prefix length"),
+            ("vnets: [{name: v, region: w, addressSpace: [\"fd00::/8\"]}]\n", "IPv6"),
+            ("vnets: [{name: v, region: w, addressSpace: [10.0.0.0/8]}, {name: v, region: w, addressSpace: [10.0.0.0/8]}]\n", "vnet v is listed twice"),
+            ("vnets: {name: v}\n", "vnets must be a list"),
+            ("imports: [{consumer: a, service: a/b/c, port: eighty}]\n", "must be a whole number"),
+            ("imports: [{consumer: a, service: a/b/c, port: \"80\"}]\n", "must be a whole number"),
+            ("imports: [{consumer: a, service: a/b/c, via: teleport}]\n", "is not one of: auto | local"),
+            ("vpnConnections: [{between: [a, b], bgp: maybe}]\n", "must be true or false"),
+            ("peerings: [{between: [a]}]\n", "exactly two names"),
+            ("peerings: [{between: [a, a]}]\n", "names a twice"),
+            ("tunnels: [{between: [a, b], cableDriver: ipsec}]\n", "libreswan | wireguard | vxlan"),
+            ("vnets:\n  - &a {name: v, region: w, addressSpace: [10.0.0.0/8]}\n  - *a\n", "listed twice"),
+        ])
     func refused(body: String, expected: String) {
         let text = message(body)
         #expect(text.contains(expected), "\(text)")

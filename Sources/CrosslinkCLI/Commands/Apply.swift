@@ -17,6 +17,8 @@ struct Apply: ParsableCommand {
         let text = try InputFile.read(file)
         let topology = try TopologyDecoder.decode(text, source: file == "-" ? "<stdin>" : file)
         let summary = try TopologyApplication.apply(topology, prune: prune, store: global.openStore())
-        emit("applied \(file == "-" ? "<stdin>" : file): \(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged\n")
+        emit(
+            "applied \(file == "-" ? "<stdin>" : file): \(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged\n"
+        )
     }
 }

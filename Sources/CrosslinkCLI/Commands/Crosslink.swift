@@ -12,20 +12,28 @@ struct Crosslink: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Estate", subcommands: [
-                Apply.self, Export.self, Generate.self,
-            ]),
-            CommandGroup(name: "Routing", subcommands: [
-                Reconcile.self, Routes.self, RouteCommands.self, Manifests.self,
-            ]),
-            CommandGroup(name: "Pictures", subcommands: [
-                Graph.self, Report.self,
-            ]),
-            CommandGroup(name: "Registration", subcommands: [
-                VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,
-                VPNGatewayCommands.self, VPNConnectionCommands.self, TunnelCommands.self, MeshLinkCommands.self,
-                IngressCommands.self, ImportCommands.self,
-            ]),
+            CommandGroup(
+                name: "Estate",
+                subcommands: [
+                    Apply.self, Export.self, Generate.self,
+                ]),
+            CommandGroup(
+                name: "Routing",
+                subcommands: [
+                    Reconcile.self, Routes.self, RouteCommands.self, Manifests.self,
+                ]),
+            CommandGroup(
+                name: "Pictures",
+                subcommands: [
+                    Graph.self, Report.self,
+                ]),
+            CommandGroup(
+                name: "Registration",
+                subcommands: [
+                    VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,
+                    VPNGatewayCommands.self, VPNConnectionCommands.self, TunnelCommands.self, MeshLinkCommands.self,
+                    IngressCommands.self, ImportCommands.self,
+                ]),
         ]
     )
 }

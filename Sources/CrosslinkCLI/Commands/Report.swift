@@ -19,8 +19,9 @@ struct Report: ParsableCommand {
         let topology = try global.openStore().loadTopology()
         let answers = RouteEngine(topology: topology).allImportAnswers()
         let graph = EstateGraph(topology: topology, answers: answers)
-        let report = HTMLReport(topology: topology, answers: answers,
-                                documents: ManifestPlanner.documents(for: answers, in: topology), svg: Self.renderSVG(graph.dot()))
+        let report = HTMLReport(
+            topology: topology, answers: answers,
+            documents: ManifestPlanner.documents(for: answers, in: topology), svg: Self.renderSVG(graph.dot()))
         try Self.writeAtomically(report.html(), to: html)
         emit("wrote \(html)\n")
     }
@@ -46,7 +47,8 @@ struct Report: ParsableCommand {
     /// Temp file in the same directory, then rename: a reader never sees half a page.
     static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).crosslink-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).crosslink-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CrosslinkError(.io, String(cString: strerror(errno))) }

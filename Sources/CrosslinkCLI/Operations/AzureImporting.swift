@@ -9,8 +9,9 @@ enum AzureImporting {
     static func run(_ input: AzureInput, store: Store) throws -> (summary: ApplySummary, notes: [String]) {
         let imported = try AzureImport(input)
         let (_, change) = try store.update { topology in imported.apply(to: &topology) }
-        let summary = ApplySummary(created: change.createdCount, updated: change.updatedCount, removed: 0,
-                                   unchanged: imported.topology.objectCount - change.written.count)
+        let summary = ApplySummary(
+            created: change.createdCount, updated: change.updatedCount, removed: 0,
+            unchanged: imported.topology.objectCount - change.written.count)
         return (summary, imported.notes)
     }
 }

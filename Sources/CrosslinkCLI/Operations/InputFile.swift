@@ -1,8 +1,9 @@
 import CrosslinkCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a whole input file (or standard input for `-`) as UTF-8 text.

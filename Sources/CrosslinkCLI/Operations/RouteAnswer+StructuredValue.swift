@@ -12,13 +12,14 @@ extension RouteAnswer {
             "via": via.map { .string($0.rawValue) } ?? .null,
             "address": address.map(StructuredValue.string) ?? .null,
             "hops": .list(hops.map(StructuredValue.string)),
-            "rejected": .list(rejected.map { rejection in
-                .object([
-                    "via": .string(rejection.via.rawValue),
-                    "code": .string(rejection.reason.code.rawValue),
-                    "reason": .string(rejection.reason.message),
-                ])
-            }),
+            "rejected": .list(
+                rejected.map { rejection in
+                    .object([
+                        "via": .string(rejection.via.rawValue),
+                        "code": .string(rejection.reason.code.rawValue),
+                        "reason": .string(rejection.reason.message),
+                    ])
+                }),
         ])
     }
 
@@ -33,8 +34,10 @@ enum RouteTable {
 
     static func rows(_ answers: [RouteAnswer]) -> [[String]] {
         answers.map { answer in
-            [answer.consumer.description, "\(answer.service):\(answer.servicePort)", String(answer.port),
-             answer.isRoutable ? "yes" : "no", answer.via?.rawValue ?? "-", answer.address ?? "-", answer.headlineReason ?? "-"]
+            [
+                answer.consumer.description, "\(answer.service):\(answer.servicePort)", String(answer.port),
+                answer.isRoutable ? "yes" : "no", answer.via?.rawValue ?? "-", answer.address ?? "-", answer.headlineReason ?? "-",
+            ]
         }
     }
 }

@@ -30,7 +30,8 @@ enum TopologyApplication {
             }
         }
         // Defaulted regions make a changed-looking cluster equal again; count by what was written.
-        return ApplySummary(created: change.createdCount, updated: change.updatedCount, removed: change.removed.count,
-                            unchanged: file.objectCount - change.written.count)
+        return ApplySummary(
+            created: change.createdCount, updated: change.updatedCount, removed: change.removed.count,
+            unchanged: file.objectCount - change.written.count)
     }
 }

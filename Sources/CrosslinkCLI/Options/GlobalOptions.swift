@@ -1,9 +1,10 @@
 import ArgumentParser
 import CrosslinkStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Flags every command takes.

@@ -25,8 +25,8 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
             throw CrosslinkError.invalid("\(field) \(text.quoted) does not start with an IPv4 address")
         }
         guard parts[1].count <= 2, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-              parts[1].count == 1 || parts[1].first != "0",
-              let prefix = Int(parts[1]), (0...32).contains(prefix)
+            parts[1].count == 1 || parts[1].first != "0",
+            let prefix = Int(parts[1]), (0...32).contains(prefix)
         else {
             throw CrosslinkError.invalid("\(field) \(text.quoted) has a bad prefix length (expected 0 to 32)")
         }

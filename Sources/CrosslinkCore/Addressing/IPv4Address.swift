@@ -10,8 +10,8 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         octets.reserveCapacity(4)
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
             guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part.count == 1 || part.first != "0",
-                  let octet = UInt32(part), octet <= 255
+                part.count == 1 || part.first != "0",
+                let octet = UInt32(part), octet <= 255
             else { return nil }
             octets.append(octet)
         }

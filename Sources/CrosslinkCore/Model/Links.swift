@@ -76,7 +76,10 @@ public struct Ingress: Hashable, Sendable {
     public var address: IPv4Address?
     public var className: String?
 
-    public init(service: ServiceID, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: IPv4Address? = nil, className: String? = nil) {
+    public init(
+        service: ServiceID, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: IPv4Address? = nil,
+        className: String? = nil
+    ) {
         self.service = service
         self.host = host
         self.port = port ?? (tls ? 443 : 80)

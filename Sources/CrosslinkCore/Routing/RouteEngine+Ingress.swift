@@ -7,7 +7,11 @@ extension RouteEngine {
         }
         guard request.port.isHTTPLike else {
             let name = request.port.name.map { " (\($0))" } ?? ""
-            return .rejected(RouteReason(.portNotHTTP, "port \(request.port.port)\(name) of \(id.name) is not HTTP (no appProtocol http/https/http2/grpc or http-named port), and an ingress carries HTTP(S) only"))
+            return .rejected(
+                RouteReason(
+                    .portNotHTTP,
+                    "port \(request.port.port)\(name) of \(id.name) is not HTTP (no appProtocol http/https/http2/grpc or http-named port), and an ingress carries HTTP(S) only"
+                ))
         }
         var hops = [c.name]
         switch ingress.visibility {

@@ -4,7 +4,9 @@ extension RouteEngine {
     func networkPath(_ request: Request) -> Outcome {
         let (c, k, service) = (request.from, request.in, request.service)
         guard service.exposure.hasLoadBalancer, let address = service.loadBalancerIP else {
-            return .rejected(RouteReason(.notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb"))
+            return .rejected(
+                RouteReason(
+                    .notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb"))
         }
         var hops = [c.name]
         if service.exposure == .internalLB {
@@ -13,7 +15,10 @@ extension RouteEngine {
             hops += underlay.hops + ["internal load balancer \(address)"]
         } else {
             guard c.hasInternetEgress else {
-                return .rejected(RouteReason(.noInternetEgress, "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)"))
+                return .rejected(
+                    RouteReason(
+                        .noInternetEgress,
+                        "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)"))
             }
             hops += ["internet", "public load balancer \(address)"]
         }

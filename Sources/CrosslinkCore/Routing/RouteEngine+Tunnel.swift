@@ -11,17 +11,20 @@ extension RouteEngine {
             return .rejected(RouteReason(.noTunnel, "no tunnel joins \(c.name) and \(k.name) (tunnels do not transit a third cluster): join them with subctl"))
         }
         guard tunnel.state == .connected else {
-            return .rejected(RouteReason(.tunnelNotConnected, "tunnel \(pair) is \(tunnel.state.rawValue), not connected: check the gateway nodes (subctl diagnose)"))
+            return .rejected(
+                RouteReason(.tunnelNotConnected, "tunnel \(pair) is \(tunnel.state.rawValue), not connected: check the gateway nodes (subctl diagnose)"))
         }
         var usesGlobalnet = false
         if let overlap = Self.cidrOverlap(c, k) {
             guard let cg = c.globalnetCIDR, let kg = k.globalnetCIDR else {
                 let missing = [c, k].filter { $0.globalnetCIDR == nil }.map(\.name)
                 let verb = missing.count == 1 ? "has" : "have"
-                return .rejected(RouteReason(.clusterCIDROverlap, "\(overlap): give both clusters Globalnet CIDRs (\(missing.joined(separator: " and ")) \(verb) none)"))
+                return .rejected(
+                    RouteReason(.clusterCIDROverlap, "\(overlap): give both clusters Globalnet CIDRs (\(missing.joined(separator: " and ")) \(verb) none)"))
             }
             if let shared = cg.intersection(kg) {
-                return .rejected(RouteReason(.globalnetOverlap, "\(overlap), and their Globalnet CIDRs overlap on \(shared) too: give them disjoint Globalnet ranges"))
+                return .rejected(
+                    RouteReason(.globalnetOverlap, "\(overlap), and their Globalnet CIDRs overlap on \(shared) too: give them disjoint Globalnet ranges"))
             }
             usesGlobalnet = true
         }
@@ -33,7 +36,10 @@ extension RouteEngine {
             hops += underlay.hops
         case .public:
             guard c.hasInternetEgress else {
-                return .rejected(RouteReason(.noInternetEgress, "tunnel \(pair) uses public endpoints, but \(c.name) has no internet egress (egress: none): use private endpoints or allow egress"))
+                return .rejected(
+                    RouteReason(
+                        .noInternetEgress,
+                        "tunnel \(pair) uses public endpoints, but \(c.name) has no internet egress (egress: none): use private endpoints or allow egress"))
             }
         }
         hops.append("tunnel \(pair) (\(tunnel.cableDriver.rawValue), \(tunnel.endpoint.rawValue)\(usesGlobalnet ? ", globalnet" : ""))")
@@ -44,8 +50,10 @@ extension RouteEngine {
 
     /// The first overlap between the pod and service ranges of two clusters, described for a person.
     static func cidrOverlap(_ c: Cluster, _ k: Cluster) -> String? {
-        let ranges = [("pod", c.podCIDR, k.podCIDR), ("service", c.serviceCIDR, k.serviceCIDR),
-                      ("pod/service", c.podCIDR, k.serviceCIDR), ("service/pod", c.serviceCIDR, k.podCIDR)]
+        let ranges = [
+            ("pod", c.podCIDR, k.podCIDR), ("service", c.serviceCIDR, k.serviceCIDR),
+            ("pod/service", c.podCIDR, k.serviceCIDR), ("service/pod", c.serviceCIDR, k.podCIDR),
+        ]
         for (kind, a, b) in ranges {
             guard let shared = a.intersection(b) else { continue }
             switch kind {

@@ -131,7 +131,8 @@ public struct RouteEngine: Sendable {
             return .reachable(hops: ["internet"])
         }
         guard let owner = underlay.owner(of: address, preferring: vnet) else {
-            return .unreachable(RouteReason(.addressNotInAnyVNet, "\(what) \(address) is a private address in no registered VNet: register the VNet that holds it"))
+            return .unreachable(
+                RouteReason(.addressNotInAnyVNet, "\(what) \(address) is a private address in no registered VNet: register the VNet that holds it"))
         }
         return underlay.reachability(from: cluster.vnet, to: owner)
     }

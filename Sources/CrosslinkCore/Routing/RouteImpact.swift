@@ -59,7 +59,8 @@ public enum RouteImpact: Hashable, Sendable {
                 let consumer = topology.clusters[id.consumer.cluster]
                 let owner = topology.clusters[id.service.cluster]
                 if services.contains(id.service) || pairs.contains(UnorderedPair(id.consumer.cluster, id.service.cluster))
-                    || touches(consumer, nil) || touches(owner, topology.services[id.service]) {
+                    || touches(consumer, nil) || touches(owner, topology.services[id.service])
+                {
                     imports.insert(id)
                 }
             }

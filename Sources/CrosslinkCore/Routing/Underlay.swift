@@ -36,7 +36,8 @@ struct Underlay: Sendable {
         for gateway in topology.vpnGateways.values { effective[gateway.vnet] = (gateway.name, nil) }
         for peering in topology.peerings.values where peering.state == .connected {
             guard let owner = peering.gatewayTransit, let user = peering.gatewayUser,
-                  effective[user] == nil, let gateway = topology.vpnGateway(in: owner) else { continue }
+                effective[user] == nil, let gateway = topology.vpnGateway(in: owner)
+            else { continue }
             effective[user] = (gateway.name, peering.vnets)
         }
         effectiveGateway = effective
@@ -88,7 +89,8 @@ struct Underlay: Sendable {
         if let peeringProblem { return .unreachable(peeringProblem) }
         if case .unreachable(let reason) = vpn, reason.code != .noUnderlayPath { return vpn }
         if let hub = (connectedPeers[x] ?? []).first(where: { (connectedPeers[y] ?? []).contains($0) }) {
-            return .unreachable(RouteReason(.peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly"))
+            return .unreachable(
+                RouteReason(.peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly"))
         }
         return .unreachable(RouteReason(.noUnderlayPath, "\(x) and \(y) have no peering and no VPN path between them: peer them or connect their VPN gateways"))
     }
@@ -100,7 +102,11 @@ struct Underlay: Sendable {
         if gx == gy {
             // Both borrow one hub's gateway (the owner would be directly peered, handled by N2).
             let hub = gateways[gx]?.vnet ?? gx
-            return .unreachable(RouteReason(.sharedGatewayNoSpokeRouting, "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly"))
+            return .unreachable(
+                RouteReason(
+                    .sharedGatewayNoSpokeRouting,
+                    "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly"
+                ))
         }
         var vpnHops: [String]
         let direct = UnorderedPair(gx, gy)
@@ -109,14 +115,20 @@ struct Underlay: Sendable {
         } else if let a = bgpIsland[gx], a == bgpIsland[gy], let path = bgpPath(from: gx, to: gy) {
             vpnHops = zip(path, path.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
         } else if let connection = connections[direct] {
-            return .unreachable(RouteReason(.vpnNotConnected, "vpn-connection \(direct) between the gateways of \(x) and \(y) is \(connection.state.rawValue), not connected"))
+            return .unreachable(
+                RouteReason(.vpnNotConnected, "vpn-connection \(direct) between the gateways of \(x) and \(y) is \(connection.state.rawValue), not connected"))
         } else if let a = anyIsland[gx], a == anyIsland[gy] {
-            return .unreachable(RouteReason(.vpnChainWithoutBGP, "gateways \(gx) and \(gy) are joined only through other gateways, and without BGP (bgp: true and a bgpASN on every gateway of the chain) only directly connected networks are known"))
+            return .unreachable(
+                RouteReason(
+                    .vpnChainWithoutBGP,
+                    "gateways \(gx) and \(gy) are joined only through other gateways, and without BGP (bgp: true and a bgpASN on every gateway of the chain) only directly connected networks are known"
+                ))
         } else {
             return none
         }
         if let a = vnets[x], let b = vnets[y], let shared = a.addressSpace.firstOverlap(with: b.addressSpace) {
-            return .unreachable(RouteReason(.vpnAddressOverlap, "\(x) and \(y) are joined by VPN but their address spaces overlap on \(shared): renumber one of them"))
+            return .unreachable(
+                RouteReason(.vpnAddressOverlap, "\(x) and \(y) are joined by VPN but their address spaces overlap on \(shared): renumber one of them"))
         }
         var hops: [String] = []
         if let transitX { hops.append("peering \(transitX) (gateway transit)") }

@@ -75,11 +75,14 @@ extension Topology {
         switch cluster.networkPlugin {
         case .azureCNI:
             guard vnet.addressSpace.contains(where: { $0.contains(cluster.podCIDR) }) else {
-                throw CrosslinkError.topology("\(what): azure-cni pods take VNet addresses, but podCIDR \(cluster.podCIDR) is outside vnet \(vnet.name)'s address space (\(space))")
+                throw CrosslinkError.topology(
+                    "\(what): azure-cni pods take VNet addresses, but podCIDR \(cluster.podCIDR) is outside vnet \(vnet.name)'s address space (\(space))")
             }
         case .azureCNIOverlay, .kubenet:
             if let shared = [cluster.podCIDR].firstOverlap(with: vnet.addressSpace) {
-                throw CrosslinkError.topology("\(what): \(cluster.networkPlugin.rawValue) podCIDR \(cluster.podCIDR) overlaps vnet \(vnet.name)'s address space on \(shared); choose a pod range outside the VNet")
+                throw CrosslinkError.topology(
+                    "\(what): \(cluster.networkPlugin.rawValue) podCIDR \(cluster.podCIDR) overlaps vnet \(vnet.name)'s address space on \(shared); choose a pod range outside the VNet"
+                )
             }
         }
     }
@@ -104,7 +107,9 @@ extension Topology {
                     throw CrosslinkError.invalid("\(what): port name \(name.quoted) is used twice")
                 }
             }
-            if let appProtocol = port.appProtocol, appProtocol.isEmpty || appProtocol.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) {
+            if let appProtocol = port.appProtocol,
+                appProtocol.isEmpty || appProtocol.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false })
+            {
                 throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quoted) is not a protocol name")
             }
             guard seenPorts.insert("\(port.port)/\(port.protocol.rawValue)").inserted else {
@@ -145,7 +150,8 @@ extension Topology {
             throw CrosslinkError.notFound("\(what): vnet \(name.quoted) does not exist")
         }
         if let a = vnets[pair.first], let b = vnets[pair.second],
-           let shared = a.addressSpace.firstOverlap(with: b.addressSpace) {
+            let shared = a.addressSpace.firstOverlap(with: b.addressSpace)
+        {
             throw CrosslinkError.topology("\(what): address spaces overlap on \(shared); Azure refuses to peer overlapping VNets")
         }
         guard let transit = peering.gatewayTransit else { return }
@@ -157,7 +163,8 @@ extension Topology {
         }
         let user = pair.other(than: transit)
         if let own = vpnGateway(in: user) {
-            throw CrosslinkError.topology("\(what): \(user) has its own vpn-gateway \(own.name) and cannot use \(transit)'s (Azure refuses useRemoteGateways there)")
+            throw CrosslinkError.topology(
+                "\(what): \(user) has its own vpn-gateway \(own.name) and cannot use \(transit)'s (Azure refuses useRemoteGateways there)")
         }
     }
 
@@ -167,7 +174,8 @@ extension Topology {
         for pair in peerings.values.filter({ $0.gatewayTransit != nil }).map(\.vnets).sorted() {
             guard let user = peerings[pair]?.gatewayUser else { continue }
             if let earlier = usedBy[user] {
-                throw CrosslinkError.topology("peering \(pair): \(user) already uses a remote gateway through peering \(earlier); a VNet can use a peer's gateway on one peering only")
+                throw CrosslinkError.topology(
+                    "peering \(pair): \(user) already uses a remote gateway through peering \(earlier); a VNet can use a peer's gateway on one peering only")
             }
             usedBy[user] = pair
         }
@@ -213,7 +221,7 @@ extension Topology {
 /// Azure region names are lowercase letters and digits (`westeurope`, `eastus2`).
 func checkRegion(_ region: String, field: String) throws {
     guard !region.isEmpty, region.utf8.count <= 63,
-          region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+        region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
     else {
         throw CrosslinkError.invalid("\(field) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
     }

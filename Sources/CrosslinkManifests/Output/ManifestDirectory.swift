@@ -46,7 +46,8 @@ public struct ManifestDirectory: Sendable {
                 toWrite.append((relativePath, bytes, hash))
             case .some(let current):
                 guard index.owns(relativePath, content: ManifestIndex.hash(current)) else {
-                    throw CrosslinkError(.io, "\(absolute(relativePath)) exists and was not written by crosslink; move it away or choose another --out directory")
+                    throw CrosslinkError(
+                        .io, "\(absolute(relativePath)) exists and was not written by crosslink; move it away or choose another --out directory")
                 }
                 if current == bytes { summary.unchanged.append(relativePath) } else { toWrite.append((relativePath, bytes, hash)) }
             }

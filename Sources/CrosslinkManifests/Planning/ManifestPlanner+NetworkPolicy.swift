@@ -22,7 +22,8 @@ extension ManifestPlanner {
         for (peer, port) in pairs { portsByPeer[peer, default: []].insert(port) }
         var peersByPorts: [[NetworkPolicy.Port]: [NetworkPolicy.Peer]] = [:]
         for (peer, ports) in portsByPeer { peersByPorts[ports.sorted(), default: []].append(peer) }
-        return peersByPorts
+        return
+            peersByPorts
             .map { ports, peers in NetworkPolicy.Rule(peers: peers.sorted(), ports: ports) }
             // Never iterate a Dictionary into output: order rules by their first peer (peers are
             // in exactly one rule, so this is a total order).

@@ -71,11 +71,12 @@ extension ManifestPlanner {
             return IngressEntryKey(placement: EntryPlacement(route), host: ingress.host)
         }
         .map { key, routes in
-            let ports = uniquePorts(routes.compactMap(\.ingress).map { ingress in
-                ingress.tls
-                    ? ServiceEntry.Port(number: ingress.port, name: "https-\(ingress.port)", protocol: "HTTPS")
-                    : ServiceEntry.Port(number: ingress.port, name: "http-\(ingress.port)", protocol: "HTTP")
-            })
+            let ports = uniquePorts(
+                routes.compactMap(\.ingress).map { ingress in
+                    ingress.tls
+                        ? ServiceEntry.Port(number: ingress.port, name: "https-\(ingress.port)", protocol: "HTTPS")
+                        : ServiceEntry.Port(number: ingress.port, name: "http-\(ingress.port)", protocol: "HTTP")
+                })
             let entry = ServiceEntry(
                 metadata: .managed(name: ObjectName.derive("ingress", key.host), namespace: key.placement.namespace, serving: routes.map(\.key)),
                 hosts: [key.host], exportTo: exportTo(routes), location: .meshExternal, ports: ports, resolution: .dns)

@@ -36,23 +36,25 @@ extension ServiceEntry {
             "hosts": YAMLNode.strings(hosts),
             "exportTo": YAMLNode.nonEmpty(exportTo, YAMLNode.strings),
             "location": YAMLNode.string(location.rawValue),
-            "ports": YAMLNode.sequence(ports.map { port in
-                YAMLNode.mapping([
-                    "number": YAMLNode.int(port.number),
-                    "name": YAMLNode.string(port.name),
-                    "protocol": YAMLNode.string(port.protocol),
-                ])
-            }),
+            "ports": YAMLNode.sequence(
+                ports.map { port in
+                    YAMLNode.mapping([
+                        "number": YAMLNode.int(port.number),
+                        "name": YAMLNode.string(port.name),
+                        "protocol": YAMLNode.string(port.protocol),
+                    ])
+                }),
             "resolution": YAMLNode.string(resolution.rawValue),
             "endpoints": YAMLNode.nonEmpty(endpoints) { endpoints in
-                YAMLNode.sequence(endpoints.map { endpoint in
-                    YAMLNode.mapping([
-                        "address": YAMLNode.string(endpoint.address),
-                        "network": endpoint.network.map(YAMLNode.string),
-                        "labels": YAMLNode.nonEmpty(endpoint.labels, YAMLNode.sortedMapping),
-                        "ports": YAMLNode.nonEmpty(endpoint.ports, YAMLNode.sortedMapping),
-                    ])
-                })
+                YAMLNode.sequence(
+                    endpoints.map { endpoint in
+                        YAMLNode.mapping([
+                            "address": YAMLNode.string(endpoint.address),
+                            "network": endpoint.network.map(YAMLNode.string),
+                            "labels": YAMLNode.nonEmpty(endpoint.labels, YAMLNode.sortedMapping),
+                            "ports": YAMLNode.nonEmpty(endpoint.ports, YAMLNode.sortedMapping),
+                        ])
+                    })
             },
         ])
     }
@@ -63,17 +65,19 @@ extension NetworkPolicy {
         YAMLNode.mapping([
             "podSelector": YAMLNode.mapping(["matchLabels": YAMLNode.sortedMapping(podSelector)]),
             "policyTypes": YAMLNode.strings(["Ingress"]),
-            "ingress": YAMLNode.sequence(ingress.map { rule in
-                YAMLNode.mapping([
-                    "from": YAMLNode.sequence(rule.peers.map(\.node)),
-                    "ports": YAMLNode.sequence(rule.ports.map { port in
-                        YAMLNode.mapping([
-                            "protocol": YAMLNode.string(port.protocol.rawValue),
-                            "port": YAMLNode.int(port.port),
-                        ])
-                    }),
-                ])
-            }),
+            "ingress": YAMLNode.sequence(
+                ingress.map { rule in
+                    YAMLNode.mapping([
+                        "from": YAMLNode.sequence(rule.peers.map(\.node)),
+                        "ports": YAMLNode.sequence(
+                            rule.ports.map { port in
+                                YAMLNode.mapping([
+                                    "protocol": YAMLNode.string(port.protocol.rawValue),
+                                    "port": YAMLNode.int(port.port),
+                                ])
+                            }),
+                    ])
+                }),
         ])
     }
 }

@@ -14,8 +14,10 @@ package enum RawSQLiteBaseline {
         let statement = try connection.statement("INSERT INTO raw (a, b, c, d, e, f) VALUES (?, ?, ?, ?, ?, ?)")
         for index in 0..<rows {
             try statement.reset()
-            try statement.bind([.text("aks-\(index % 10_000)"), .text("ns-\(index % 5)"), .text("svc-\(index % 50)"),
-                                .integer(Int64(index)), .text("10.\(index % 256).0.0/16"), .null])
+            try statement.bind([
+                .text("aks-\(index % 10_000)"), .text("ns-\(index % 5)"), .text("svc-\(index % 50)"),
+                .integer(Int64(index)), .text("10.\(index % 256).0.0/16"), .null,
+            ])
             while try statement.step() {}
         }
         try connection.execute("COMMIT")
@@ -26,9 +28,13 @@ package enum RawSQLiteBaseline {
     /// into a fresh result table, in one transaction: the floor for a full reconcile. Returns seconds.
     package static func scanAndInsert(path: String, results: Int) throws -> (seconds: Double, scanned: Int) {
         let connection = try open(path)
-        try connection.execute("DROP TABLE IF EXISTS raw_route; CREATE TABLE raw_route (a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL, d TEXT NOT NULL, e TEXT NOT NULL, p INTEGER NOT NULL, via TEXT, address TEXT, hops TEXT NOT NULL, rejected TEXT NOT NULL, PRIMARY KEY (a, b, c, d, e, p)) STRICT")
-        let tables = ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
-                      "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress", "service_import"]
+        try connection.execute(
+            "DROP TABLE IF EXISTS raw_route; CREATE TABLE raw_route (a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL, d TEXT NOT NULL, e TEXT NOT NULL, p INTEGER NOT NULL, via TEXT, address TEXT, hops TEXT NOT NULL, rejected TEXT NOT NULL, PRIMARY KEY (a, b, c, d, e, p)) STRICT"
+        )
+        let tables = [
+            "vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
+            "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress", "service_import",
+        ]
         let clock = ContinuousClock()
         let start = clock.now
         try connection.execute("BEGIN IMMEDIATE")
@@ -44,9 +50,11 @@ package enum RawSQLiteBaseline {
         let insert = try connection.statement("INSERT INTO raw_route VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for index in 0..<results {
             try insert.reset()
-            try insert.bind([.text("aks-\(index % 10_000)"), .text("app-\(index % 7)"), .text("aks-\(index / 100)"), .text("ns-\(index % 5)"),
-                             .text("svc-\(index)"), .integer(80), .text("tunnel"), .text("svc.ns.svc.clusterset.local"),
-                             .text("aks-a\ntunnel aks-a~aks-b (libreswan, public)\naks-b"), .text("")])
+            try insert.bind([
+                .text("aks-\(index % 10_000)"), .text("app-\(index % 7)"), .text("aks-\(index / 100)"), .text("ns-\(index % 5)"),
+                .text("svc-\(index)"), .integer(80), .text("tunnel"), .text("svc.ns.svc.clusterset.local"),
+                .text("aks-a\ntunnel aks-a~aks-b (libreswan, public)\naks-b"), .text(""),
+            ])
             while try insert.step() {}
         }
         try connection.execute("COMMIT")
@@ -70,8 +78,10 @@ extension Duration {
 extension Store {
     /// Rows in the estate's tables (child tables included), for rows-per-second figures.
     package func rowCount() throws -> Int {
-        let tables = ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
-                      "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress", "service_import"]
+        let tables = [
+            "vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
+            "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress", "service_import",
+        ]
         return try mappingStoreErrors {
             try tables.reduce(0) { total, table in
                 total + Int(try connection.query("SELECT count(*) FROM \(table)") { $0.integer(0) ?? 0 }.first ?? 0)

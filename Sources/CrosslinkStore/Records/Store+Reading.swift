@@ -24,8 +24,9 @@ public struct TopologyScope: Sendable {
     static func imports(_ imports: Set<ImportID>) -> TopologyScope {
         let clusters = Set(imports.flatMap { [$0.consumer.cluster, $0.service.cluster] })
         // Beyond SQLite's bound-parameter limit a full load is simpler and not much slower.
-        return TopologyScope(clusters: clusters.count > 4_000 ? nil : clusters.sorted(), service: nil,
-                             includesImports: true, onlyDirtyImports: true)
+        return TopologyScope(
+            clusters: clusters.count > 4_000 ? nil : clusters.sorted(), service: nil,
+            includesImports: true, onlyDirtyImports: true)
     }
 
     /// `WHERE …` for a table whose rows belong to a cluster in column `column`, with its values.
@@ -68,16 +69,19 @@ extension Store {
             ($0.text(0) ?? "", $0.text(1) ?? "")
         }
         let byName = scope.clusterFilter("name")
-        for cluster in try connection.query("""
+        for cluster in try connection.query(
+            """
             SELECT name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain,
                    egress, globalnet_cidr, mesh_id, mesh_network, mesh_trust_root, mesh_east_west_gateway
             FROM cluster\(byName.sql)
-            """, byName.values, { row -> Cluster in
+            """, byName.values,
+            { row -> Cluster in
                 let name = row.text(0) ?? ""
                 var mesh: MeshMembership?
                 if let id = row.text(10) {
-                    mesh = MeshMembership(id: id, network: row.text(11) ?? "", trustRoot: row.text(12) ?? "",
-                                          eastWestGateway: try row.text(13).map { try address($0, "east-west gateway") })
+                    mesh = MeshMembership(
+                        id: id, network: row.text(11) ?? "", trustRoot: row.text(12) ?? "",
+                        eastWestGateway: try row.text(13).map { try address($0, "east-west gateway") })
                 }
                 return Cluster(
                     name: name, vnet: row.text(1) ?? "", region: row.text(2) ?? "",
@@ -87,25 +91,35 @@ extension Store {
                     clusterDomain: row.text(7), egress: try closed(row.text(8), "egress"),
                     globalnetCIDR: try row.text(9).map { try cidr($0, "globalnet CIDR") }, mesh: mesh,
                     isolatedNamespaces: isolated[name] ?? [], nodePools: pools[name] ?? [])
-            }) {
+            })
+        {
             topology.clusters[cluster.name] = cluster
         }
 
         let byPort = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "service")
-        let ports = try grouped("""
+        let ports = try grouped(
+            """
             SELECT cluster, namespace, service, name, port, target_port, protocol, app_protocol
             FROM service_port\(byPort.sql) ORDER BY cluster, namespace, service, position
-            """, byPort.values) { row in
-            (ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
-             ServicePort(name: row.text(3), port: Int(row.integer(4) ?? 0), targetPort: Int(row.integer(5) ?? 0),
-                         protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7)))
+            """, byPort.values
+        ) { row in
+            (
+                ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
+                ServicePort(
+                    name: row.text(3), port: Int(row.integer(4) ?? 0), targetPort: Int(row.integer(5) ?? 0),
+                    protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7))
+            )
         }
         let byService = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "name")
-        for service in try connection.query("SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql)", byService.values, { row in
-            let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
-            return Service(id: id, ports: ports[id] ?? [], exposure: try closed(row.text(3), "exposure"),
-                           loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
-        }) {
+        for service in try connection.query(
+            "SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql)", byService.values,
+            { row in
+                let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
+                return Service(
+                    id: id, ports: ports[id] ?? [], exposure: try closed(row.text(3), "exposure"),
+                    loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
+            })
+        {
             topology.services[service.id] = service
         }
 
@@ -117,10 +131,13 @@ extension Store {
         let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix\(prefixFilter.sql) ORDER BY vnet, position", prefixFilter.values) {
             ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
         }
-        for vnet in try connection.query("SELECT name, region FROM vnet\(byVNet.sql)", byVNet.values, { row in
-            let name = row.text(0) ?? ""
-            return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
-        }) {
+        for vnet in try connection.query(
+            "SELECT name, region FROM vnet\(byVNet.sql)", byVNet.values,
+            { row in
+                let name = row.text(0) ?? ""
+                return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
+            })
+        {
             topology.vnets[vnet.name] = vnet
         }
         var byPeering = ("", [SQLiteValue]())
@@ -128,61 +145,89 @@ extension Store {
             let marks = Array(repeating: "?", count: underlay.count).joined(separator: ", ")
             byPeering = (" WHERE vnet_a IN (\(marks)) OR vnet_b IN (\(marks))", (underlay + underlay).map(\.sqlite))
         }
-        for peering in try connection.query("SELECT vnet_a, vnet_b, state, gateway_transit FROM peering\(byPeering.0)", byPeering.1, { row in
-            Peering(vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
+        for peering in try connection.query(
+            "SELECT vnet_a, vnet_b, state, gateway_transit FROM peering\(byPeering.0)", byPeering.1,
+            { row in
+                Peering(
+                    vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
                     gatewayTransit: row.text(3))
-        }) {
+            })
+        {
             topology.peerings[peering.vnets] = peering
         }
-        for gateway in try connection.query("SELECT name, vnet, public_ip, bgp_asn FROM vpn_gateway", [], { row in
-            VPNGateway(name: row.text(0) ?? "", vnet: row.text(1) ?? "",
-                       publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) })
-        }) {
+        for gateway in try connection.query(
+            "SELECT name, vnet, public_ip, bgp_asn FROM vpn_gateway", [],
+            { row in
+                VPNGateway(
+                    name: row.text(0) ?? "", vnet: row.text(1) ?? "",
+                    publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) })
+            })
+        {
             topology.vpnGateways[gateway.name] = gateway
         }
-        for connection in try connection.query("SELECT gateway_a, gateway_b, state, bgp FROM vpn_connection", [], { row in
-            VPNConnection(gateways: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""),
-                          state: try closed(row.text(2), "vpn connection state"), bgp: row.integer(3) == 1)
-        }) {
+        for connection in try connection.query(
+            "SELECT gateway_a, gateway_b, state, bgp FROM vpn_connection", [],
+            { row in
+                VPNConnection(
+                    gateways: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""),
+                    state: try closed(row.text(2), "vpn connection state"), bgp: row.integer(3) == 1)
+            })
+        {
             topology.vpnConnections[connection.gateways] = connection
         }
         let byPair = scope.pairFilter()
-        for tunnel in try connection.query("SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel\(byPair.sql)", byPair.values, { row in
-            Tunnel(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), cableDriver: try closed(row.text(2), "cable driver"),
-                   endpoint: try closed(row.text(3), "tunnel endpoint"), state: try closed(row.text(4), "tunnel state"))
-        }) {
+        for tunnel in try connection.query(
+            "SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel\(byPair.sql)", byPair.values,
+            { row in
+                Tunnel(
+                    clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), cableDriver: try closed(row.text(2), "cable driver"),
+                    endpoint: try closed(row.text(3), "tunnel endpoint"), state: try closed(row.text(4), "tunnel state"))
+            })
+        {
             topology.tunnels[tunnel.clusters] = tunnel
         }
-        for link in try connection.query("SELECT cluster_a, cluster_b FROM mesh_link\(byPair.sql)", byPair.values, { row in
-            MeshLink(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""))
-        }) {
+        for link in try connection.query(
+            "SELECT cluster_a, cluster_b FROM mesh_link\(byPair.sql)", byPair.values,
+            { row in
+                MeshLink(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""))
+            })
+        {
             topology.meshLinks[link.clusters] = link
         }
-        for ingress in try connection.query("""
+        for ingress in try connection.query(
+            """
             SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name FROM ingress\(byPort.sql)
-            """, byPort.values, { row in
-                Ingress(service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
-                        host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
-                        visibility: try closed(row.text(6), "ingress visibility"),
-                        address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8))
-            }) {
+            """, byPort.values,
+            { row in
+                Ingress(
+                    service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
+                    host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
+                    visibility: try closed(row.text(6), "ingress visibility"),
+                    address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8))
+            })
+        {
             topology.ingresses[ingress.service] = ingress
         }
         guard scope.includesImports else { return topology }
-        for item in try connection.query(scope.onlyDirtyImports ? """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
-            FROM service_import JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
-            """ : """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
-            FROM service_import
-            """, [], { row in
+        for item in try connection.query(
+            scope.onlyDirtyImports
+                ? """
+                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
+                FROM service_import JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
+                """
+                : """
+                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
+                FROM service_import
+                """, [],
+            { row in
                 let namespace = row.text(1) ?? ""
                 let id = ImportID(
                     consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
                     service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
                 let via = try ImportVia.parse(row.text(6) ?? "", field: "import via")
                 return ServiceImport(id: id, port: row.integer(5).map { Int($0) }, via: via)
-            }) {
+            })
+        {
             topology.imports[item.id] = item
         }
         return topology
@@ -209,7 +254,9 @@ extension Store {
     }
 
     /// Collects child rows by parent key, keeping their stored order.
-    private func grouped<Key: Hashable, Value>(_ sql: String, _ values: [SQLiteValue] = [], _ row: (SQLiteStatement) throws -> (Key, Value)) throws -> [Key: [Value]] {
+    private func grouped<Key: Hashable, Value>(_ sql: String, _ values: [SQLiteValue] = [], _ row: (SQLiteStatement) throws -> (Key, Value)) throws -> [Key:
+        [Value]]
+    {
         var result: [Key: [Value]] = [:]
         for (key, value) in try connection.query(sql, values, row) { result[key, default: []].append(value) }
         return result

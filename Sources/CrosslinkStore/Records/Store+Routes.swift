@@ -57,9 +57,11 @@ extension Store {
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
                 try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
-                let counts = try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
-                let record = ReconcileRecord(generation: generation, isIncremental: !fullNeeded, previous: previous, current: current,
-                                             rowsWritten: rows, routeCount: counts.0, routableCount: counts.1)
+                let counts =
+                    try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                let record = ReconcileRecord(
+                    generation: generation, isIncremental: !fullNeeded, previous: previous, current: current,
+                    rowsWritten: rows, routeCount: counts.0, routableCount: counts.1)
                 try beforeCommit(record)
                 try connection.execute("COMMIT")
                 return record
@@ -80,7 +82,8 @@ extension Store {
             try connection.execute("UPDATE reconcile_state SET full_needed = 1; DELETE FROM dirty_import")
         case .imports(let ids):
             for id in ids {
-                try connection.run("""
+                try connection.run(
+                    """
                     INSERT OR IGNORE INTO dirty_import (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
                     VALUES (?, ?, ?, ?, ?)
                     """, id.values)
@@ -89,13 +92,17 @@ extension Store {
     }
 
     func dirtyImportsInTransaction() throws -> Set<ImportID> {
-        Set(try connection.query("""
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
-            """) { row in
-            let namespace = row.text(1) ?? ""
-            return ImportID(consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                            service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
-        })
+        Set(
+            try connection.query(
+                """
+                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
+                """
+            ) { row in
+                let namespace = row.text(1) ?? ""
+                return ImportID(
+                    consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
+                    service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
+            })
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.
@@ -108,12 +115,14 @@ extension Store {
     }
 
     func routesInTransaction() throws -> [RouteAnswer] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
                    service_port, port, via, address, hops, rejected
             FROM route
             ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-            """) { row in
+            """
+        ) { row in
             let namespace = row.text(1) ?? ""
             let hops = row.text(9) ?? ""
             return RouteAnswer(
@@ -132,24 +141,29 @@ extension Store {
     /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when
     /// asked): all a reconcile compares against.
     func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteSummary] {
-        try connection.query(dirtyOnly ? """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                   service_port, via, fingerprint
-            FROM route JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
-            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-            """ : """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                   service_port, via, fingerprint
-            FROM route
-            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-            """) { row in
+        try connection.query(
+            dirtyOnly
+                ? """
+                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                       service_port, via, fingerprint
+                FROM route JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
+                ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
+                """
+                : """
+                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                       service_port, via, fingerprint
+                FROM route
+                ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
+                """
+        ) { row in
             let namespace = row.text(1) ?? ""
             let key = RouteKey(
                 consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
                 service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""),
                 servicePort: Int(row.integer(5) ?? 0))
-            return RouteSummary(key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)),
-                                fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
+            return RouteSummary(
+                key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)),
+                fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
         }
     }
 
@@ -166,14 +180,16 @@ extension Store {
             let fingerprint = answer.fingerprint
             if before[answer.key] == fingerprint { continue }
             rows += 1
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
                     service_port, port, via, address, hops, rejected, generation, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
                 DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
                     rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
-                """, answer.key.values + [
+                """,
+                answer.key.values + [
                     answer.port.sqlite, answer.via?.rawValue.sqlite ?? .null, answer.address.sqlite,
                     answer.hops.joined(separator: "\n").sqlite, Self.encode(answer.rejected).sqlite, generation.sqlite,
                     .integer(Int64(bitPattern: fingerprint)),
@@ -181,7 +197,8 @@ extension Store {
         }
         for answer in previous where !seen.contains(answer.key) {
             rows += 1
-            try connection.run("""
+            try connection.run(
+                """
                 DELETE FROM route WHERE consumer_cluster = ? AND consumer_namespace = ? AND service_cluster = ?
                 AND service_namespace = ? AND service_name = ? AND service_port = ?
                 """, answer.key.values)

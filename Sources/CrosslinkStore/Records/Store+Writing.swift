@@ -33,7 +33,8 @@ extension Store {
         case .ingress(let id):
             try connection.run("DELETE FROM ingress WHERE cluster = ? AND namespace = ? AND service = ?", id.values)
         case .import(let id):
-            try connection.run("""
+            try connection.run(
+                """
                 DELETE FROM service_import WHERE consumer_cluster = ? AND consumer_namespace = ?
                 AND service_cluster = ? AND service_namespace = ? AND service_name = ?
                 """, id.values)
@@ -44,14 +45,17 @@ extension Store {
     private func save(_ entity: Entity, isNew: Bool) throws {
         switch entity {
         case .vnet(let vnet):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO vnet (name, region) VALUES (?, ?)
                 ON CONFLICT (name) DO UPDATE SET region = excluded.region
                 """, [vnet.name.sqlite, vnet.region.sqlite])
-            try replaceChildren("vnet_address_prefix", owner: "vnet", key: [vnet.name.sqlite], column: "cidr",
-                                values: vnet.addressSpace.map(\.description), isNew: isNew)
+            try replaceChildren(
+                "vnet_address_prefix", owner: "vnet", key: [vnet.name.sqlite], column: "cidr",
+                values: vnet.addressSpace.map(\.description), isNew: isNew)
         case .cluster(let cluster):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO cluster (name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr,
                     cluster_domain, egress, globalnet_cidr, mesh_id, mesh_network, mesh_trust_root, mesh_east_west_gateway)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -62,7 +66,8 @@ extension Store {
                     globalnet_cidr = excluded.globalnet_cidr, mesh_id = excluded.mesh_id,
                     mesh_network = excluded.mesh_network, mesh_trust_root = excluded.mesh_trust_root,
                     mesh_east_west_gateway = excluded.mesh_east_west_gateway
-                """, [
+                """,
+                [
                     cluster.name.sqlite, cluster.vnet.sqlite, cluster.region.sqlite, cluster.nodeSubnet.description.sqlite,
                     cluster.networkPlugin.rawValue.sqlite, cluster.podCIDR.description.sqlite,
                     cluster.serviceCIDR.description.sqlite, cluster.clusterDomain.sqlite, cluster.egress.rawValue.sqlite,
@@ -70,12 +75,15 @@ extension Store {
                     cluster.mesh?.network.sqlite ?? .null, cluster.mesh?.trustRoot.sqlite ?? .null,
                     cluster.mesh?.eastWestGateway?.description.sqlite ?? .null,
                 ])
-            try replaceChildren("cluster_isolated_namespace", owner: "cluster", key: [cluster.name.sqlite],
-                                column: "namespace", values: cluster.isolatedNamespaces, isNew: isNew)
-            try replaceChildren("cluster_node_pool", owner: "cluster", key: [cluster.name.sqlite],
-                                column: "name", values: cluster.nodePools, isNew: isNew)
+            try replaceChildren(
+                "cluster_isolated_namespace", owner: "cluster", key: [cluster.name.sqlite],
+                column: "namespace", values: cluster.isolatedNamespaces, isNew: isNew)
+            try replaceChildren(
+                "cluster_node_pool", owner: "cluster", key: [cluster.name.sqlite],
+                column: "name", values: cluster.nodePools, isNew: isNew)
         case .service(let service):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (cluster, namespace, name) DO UPDATE SET exposure = excluded.exposure,
                     load_balancer_ip = excluded.load_balancer_ip
@@ -84,49 +92,68 @@ extension Store {
                 try connection.run("DELETE FROM service_port WHERE cluster = ? AND namespace = ? AND service = ?", service.id.values)
             }
             for (position, port) in service.ports.enumerated() {
-                try connection.run("""
+                try connection.run(
+                    """
                     INSERT INTO service_port (cluster, namespace, service, position, name, port, target_port, protocol, app_protocol)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, service.id.values + [position.sqlite, port.name.sqlite, port.port.sqlite, port.targetPort.sqlite,
-                                              port.protocol.rawValue.sqlite, port.appProtocol.sqlite])
+                    """,
+                    service.id.values + [
+                        position.sqlite, port.name.sqlite, port.port.sqlite, port.targetPort.sqlite,
+                        port.protocol.rawValue.sqlite, port.appProtocol.sqlite,
+                    ])
             }
         case .peering(let peering):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO peering (vnet_a, vnet_b, state, gateway_transit) VALUES (?, ?, ?, ?)
                 ON CONFLICT (vnet_a, vnet_b) DO UPDATE SET state = excluded.state, gateway_transit = excluded.gateway_transit
                 """, peering.vnets.values + [peering.state.rawValue.sqlite, peering.gatewayTransit.sqlite])
         case .vpnGateway(let gateway):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO vpn_gateway (name, vnet, public_ip, bgp_asn) VALUES (?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET vnet = excluded.vnet, public_ip = excluded.public_ip, bgp_asn = excluded.bgp_asn
-                """, [gateway.name.sqlite, gateway.vnet.sqlite, gateway.publicIP?.description.sqlite ?? .null,
-                      gateway.bgpASN.map { .integer(Int64($0)) } ?? .null])
+                """,
+                [
+                    gateway.name.sqlite, gateway.vnet.sqlite, gateway.publicIP?.description.sqlite ?? .null,
+                    gateway.bgpASN.map { .integer(Int64($0)) } ?? .null,
+                ])
         case .vpnConnection(let connection):
-            try self.connection.run("""
+            try self.connection.run(
+                """
                 INSERT INTO vpn_connection (gateway_a, gateway_b, state, bgp) VALUES (?, ?, ?, ?)
                 ON CONFLICT (gateway_a, gateway_b) DO UPDATE SET state = excluded.state, bgp = excluded.bgp
                 """, connection.gateways.values + [connection.state.rawValue.sqlite, .integer(connection.bgp ? 1 : 0)])
         case .tunnel(let tunnel):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO tunnel (cluster_a, cluster_b, cable_driver, endpoint, state) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (cluster_a, cluster_b) DO UPDATE SET cable_driver = excluded.cable_driver,
                     endpoint = excluded.endpoint, state = excluded.state
-                """, tunnel.clusters.values + [tunnel.cableDriver.rawValue.sqlite, tunnel.endpoint.rawValue.sqlite,
-                                               tunnel.state.rawValue.sqlite])
+                """,
+                tunnel.clusters.values + [
+                    tunnel.cableDriver.rawValue.sqlite, tunnel.endpoint.rawValue.sqlite,
+                    tunnel.state.rawValue.sqlite,
+                ])
         case .meshLink(let link):
             try connection.run("INSERT OR IGNORE INTO mesh_link (cluster_a, cluster_b) VALUES (?, ?)", link.clusters.values)
         case .ingress(let ingress):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO ingress (cluster, namespace, service, host, port, tls, visibility, address, class_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (cluster, namespace, service) DO UPDATE SET host = excluded.host, port = excluded.port,
                     tls = excluded.tls, visibility = excluded.visibility, address = excluded.address,
                     class_name = excluded.class_name
-                """, ingress.service.values + [ingress.host.sqlite, ingress.port.sqlite, .integer(ingress.tls ? 1 : 0),
-                                               ingress.visibility.rawValue.sqlite, ingress.address?.description.sqlite ?? .null,
-                                               ingress.className.sqlite])
+                """,
+                ingress.service.values + [
+                    ingress.host.sqlite, ingress.port.sqlite, .integer(ingress.tls ? 1 : 0),
+                    ingress.visibility.rawValue.sqlite, ingress.address?.description.sqlite ?? .null,
+                    ingress.className.sqlite,
+                ])
         case .import(let item):
-            try connection.run("""
+            try connection.run(
+                """
                 INSERT INTO service_import (consumer_cluster, consumer_namespace, service_cluster, service_namespace,
                     service_name, port, via)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -141,8 +168,9 @@ extension Store {
         // Table and column names are constants of this file, never user input.
         if !isNew { try connection.run(built: "DELETE FROM \(table) WHERE \(owner) = ?", key) }
         for (position, value) in values.enumerated() {
-            try connection.run(built: "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
-                               key + [position.sqlite, value.sqlite])
+            try connection.run(
+                built: "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
+                key + [position.sqlite, value.sqlite])
         }
     }
 }

@@ -18,8 +18,9 @@ struct Migrator {
                 let applied = try appliedIdentifiers(connection)
                 if !applied.contains(migration.identifier) {
                     try connection.execute(migration.sql)
-                    try connection.run("INSERT INTO crosslink_migration (identifier, name) VALUES (?, ?)",
-                                       [migration.identifier.sqlite, migration.name.sqlite])
+                    try connection.run(
+                        "INSERT INTO crosslink_migration (identifier, name) VALUES (?, ?)",
+                        [migration.identifier.sqlite, migration.name.sqlite])
                 }
                 try connection.execute("COMMIT")
             } catch {
@@ -32,13 +33,15 @@ struct Migrator {
     /// Whether every known migration is applied; throws for a newer or foreign database.
     private func isCurrent(_ connection: SQLiteConnection) throws -> Bool {
         let hasTable = try connection.query(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'crosslink_migration'") { $0.integer(0) ?? 0 }
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'crosslink_migration'"
+        ) { $0.integer(0) ?? 0 }
         if hasTable.first == 0 {
             let others = try connection.query("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'") { $0.integer(0) ?? 0 }
             if others.first ?? 0 > 0 {
                 throw CrosslinkError(.storage, "\(connection.path.quoted) is an SQLite database but not a crosslink one; use another --db path")
             }
-            try connection.execute("""
+            try connection.execute(
+                """
                 CREATE TABLE IF NOT EXISTS crosslink_migration (
                     identifier INTEGER NOT NULL PRIMARY KEY,
                     name       TEXT NOT NULL
@@ -49,7 +52,10 @@ struct Migrator {
         let applied = try appliedIdentifiers(connection)
         let known = Set(migrations.map(\.identifier))
         if let unknown = applied.subtracting(known).min() {
-            throw CrosslinkError(.storage, "database \(connection.path.quoted) has schema migration \(unknown), newer than this crosslink knows (up to \(known.max() ?? 0)); upgrade crosslink")
+            throw CrosslinkError(
+                .storage,
+                "database \(connection.path.quoted) has schema migration \(unknown), newer than this crosslink knows (up to \(known.max() ?? 0)); upgrade crosslink"
+            )
         }
         return known.isSubset(of: applied)
     }

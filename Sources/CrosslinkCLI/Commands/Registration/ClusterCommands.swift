@@ -46,8 +46,9 @@ struct ClusterAdd: ParsableCommand {
         try NameRule.dns1123Label.check(name, field: "cluster name")
         var mesh: MeshMembership?
         if let meshId, let meshNetwork, let meshTrustRoot {
-            mesh = MeshMembership(id: meshId, network: meshNetwork, trustRoot: meshTrustRoot,
-                                  eastWestGateway: try meshEastWestGateway.map { try IPv4Address.parse($0, field: "--mesh-east-west-gateway") })
+            mesh = MeshMembership(
+                id: meshId, network: meshNetwork, trustRoot: meshTrustRoot,
+                eastWestGateway: try meshEastWestGateway.map { try IPv4Address.parse($0, field: "--mesh-east-west-gateway") })
         }
         let cluster = Cluster(
             name: name, vnet: vnet, region: region ?? "",

@@ -41,9 +41,10 @@ struct ImportAzure: ParsableCommand {
         func documents(_ paths: [String]) throws -> [AzureDocument] {
             try paths.map { AzureDocument(source: $0 == "-" ? "<stdin>" : $0, text: try InputFile.read($0)) }
         }
-        let input = AzureInput(vnets: try documents(vnets), peerings: try documents(peerings),
-                               vpnGateways: try documents(vpnGateways), vpnConnections: try documents(vpnConnections),
-                               clusters: try documents(clusters))
+        let input = AzureInput(
+            vnets: try documents(vnets), peerings: try documents(peerings),
+            vpnGateways: try documents(vpnGateways), vpnConnections: try documents(vpnConnections),
+            clusters: try documents(clusters))
         let (summary, notes) = try AzureImporting.run(input, store: global.openStore())
         for note in notes { writeAll("note: \(note)\n", to: 2) }
         emit("imported azure: \(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged\n")

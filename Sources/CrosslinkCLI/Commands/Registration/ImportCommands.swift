@@ -13,8 +13,10 @@ struct ImportCommands: ParsableCommand, EntityGroup {
         guard arguments.count == 2 else {
             throw CrosslinkError(.invalidValue, "expected CONSUMER and SERVICE, got \(arguments.count) arguments")
         }
-        return .import(ImportID(consumer: try Consumer.parse(arguments[0], field: "consumer"),
-                                service: try ServiceID.parse(arguments[1], field: "service")))
+        return .import(
+            ImportID(
+                consumer: try Consumer.parse(arguments[0], field: "consumer"),
+                service: try ServiceID.parse(arguments[1], field: "service")))
     }
 }
 

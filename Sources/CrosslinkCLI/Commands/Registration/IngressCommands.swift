@@ -27,9 +27,10 @@ struct IngressAdd: ParsableCommand {
         let id = try ServiceID.parse(service, field: "service")
         try checkHostName(host, field: "--host")
         if let port { try checkPort(port, field: "--port") }
-        let ingress = Ingress(service: id, host: host, port: port, tls: tls,
-                              visibility: try IngressVisibility.parse(visibility, field: "--visibility"),
-                              address: try address.map { try IPv4Address.parse($0, field: "--address") }, className: className)
+        let ingress = Ingress(
+            service: id, host: host, port: port, tls: tls,
+            visibility: try IngressVisibility.parse(visibility, field: "--visibility"),
+            address: try address.map { try IPv4Address.parse($0, field: "--address") }, className: className)
         report(.ingress(id), try Registration.add(.ingress(ingress), store: global.openStore()))
     }
 }

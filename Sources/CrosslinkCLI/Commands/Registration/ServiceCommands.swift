@@ -55,8 +55,9 @@ extension ServicePort {
         try checkPort(port, field: "--ports port")
         let target = numbers.count == 2 ? Int(numbers[1]) : nil
         if let target { try checkPort(target, field: "--ports target port") }
-        return ServicePort(name: name, port: port, targetPort: target,
-                           protocol: try protocolText.map { try PortProtocol.parse($0.uppercased(), field: "--ports protocol") } ?? .tcp,
-                           appProtocol: appProtocol)
+        return ServicePort(
+            name: name, port: port, targetPort: target,
+            protocol: try protocolText.map { try PortProtocol.parse($0.uppercased(), field: "--ports protocol") } ?? .tcp,
+            appProtocol: appProtocol)
     }
 }

@@ -24,9 +24,10 @@ struct TunnelAdd: ParsableCommand {
     func run() throws {
         let reference = try TunnelCommands.reference([first, second])
         guard case .tunnel(let pair) = reference else { return }
-        let tunnel = Tunnel(clusters: pair, cableDriver: try CableDriver.parse(cableDriver, field: "--cable-driver"),
-                            endpoint: try TunnelEndpoint.parse(endpoint, field: "--endpoint"),
-                            state: try TunnelState.parse(state, field: "--state"))
+        let tunnel = Tunnel(
+            clusters: pair, cableDriver: try CableDriver.parse(cableDriver, field: "--cable-driver"),
+            endpoint: try TunnelEndpoint.parse(endpoint, field: "--endpoint"),
+            state: try TunnelState.parse(state, field: "--state"))
         report(reference, try Registration.add(.tunnel(tunnel), store: global.openStore()))
     }
 }

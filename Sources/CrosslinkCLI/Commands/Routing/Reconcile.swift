@@ -41,18 +41,23 @@ extension Routing.ReconcileResult {
             "routable": .int(record.routableCount),
             "newlyRoutable": .list(changes.newlyRoutable.map(\.structuredValue)),
             "newlyUnroutable": .list(changes.newlyUnroutable.map(\.structuredValue)),
-            "pathChanged": .list(changes.pathChanged.map { change in
-                .object(["route": .string(change.after.key.description),
-                         "before": change.before.via.map { .string($0.rawValue) } ?? .null,
-                         "after": change.after.via.map { .string($0.rawValue) } ?? .null])
-            }),
+            "pathChanged": .list(
+                changes.pathChanged.map { change in
+                    .object([
+                        "route": .string(change.after.key.description),
+                        "before": change.before.via.map { .string($0.rawValue) } ?? .null,
+                        "after": change.after.via.map { .string($0.rawValue) } ?? .null,
+                    ])
+                }),
             "added": .list(changes.added.map { .string($0.description) }),
             "removed": .list(changes.removed.map { .string($0.description) }),
             "manifests": manifests.map { summary in
-                .object(["written": .list(summary.written.map(StructuredValue.string)),
-                         "unchanged": .int(summary.unchanged.count),
-                         "removed": .list(summary.removed.map(StructuredValue.string)),
-                         "abandoned": .list(summary.abandoned.map(StructuredValue.string))])
+                .object([
+                    "written": .list(summary.written.map(StructuredValue.string)),
+                    "unchanged": .int(summary.unchanged.count),
+                    "removed": .list(summary.removed.map(StructuredValue.string)),
+                    "abandoned": .list(summary.abandoned.map(StructuredValue.string)),
+                ])
             },
         ])
     }
