@@ -119,6 +119,8 @@ import Testing
     @Test("usage mistakes exit 2; --help exits 0 on every command")
     func usage() throws {
         #expect(try cli.run(["cluster", "add"]).status == 2)
+        #expect(try cli.run(["cluster", "show"]).status == 2)
+        #expect(try cli.run(["peering", "remove"]).status == 2)
         #expect(try cli.run(["frobnicate"]).status == 2)
         for command in [[], ["apply"], ["export"], ["vnet"], ["vnet", "add"], ["import", "remove"], ["tunnel", "list"]] {
             let result = try cli.run(command + ["--help"], useDatabase: false)

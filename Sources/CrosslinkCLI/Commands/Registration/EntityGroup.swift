@@ -59,6 +59,10 @@ struct ShowEntity<Group: EntityGroup>: ParsableCommand {
     @Argument(help: ArgumentHelp("The \(Group.kind.rawValue) to show: \(Group.keyUsage).", valueName: "key"))
     var key: [String] = []
 
+    func validate() throws {
+        if key.isEmpty { throw ValidationError("Missing expected argument '\(Group.keyUsage)'") }
+    }
+
     func run() throws {
         let entity = try Registration.show(try Group.reference(key), store: global.openStore())
         emit(try Renderer.single(entity.structuredValue, format: output.output))
@@ -78,6 +82,10 @@ struct RemoveEntity<Group: EntityGroup>: ParsableCommand {
     var key: [String] = []
     @Flag(help: "Also remove everything that references it.")
     var cascade = false
+
+    func validate() throws {
+        if key.isEmpty { throw ValidationError("Missing expected argument '\(Group.keyUsage)'") }
+    }
 
     func run() throws {
         let removed = try Registration.remove(try Group.reference(key), cascade: cascade, store: global.openStore())
