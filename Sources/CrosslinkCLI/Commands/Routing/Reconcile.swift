@@ -18,13 +18,15 @@ struct Reconcile: ParsableCommand {
     var out: String?
     @Flag(help: "Recompute every import, not only those changes since the last reconcile can affect.")
     var full = false
+    @Flag(help: "List every change (the table report shows the first 200).")
+    var all = false
 
     func run() throws {
         let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full)
         switch output.output {
         case .json: emit(result.structuredValue.json() + "\n")
         case .yaml: emit(try result.structuredValue.yaml())
-        case .table: emit(result.text)
+        case .table: emit(result.text(limit: all ? Int.max : 200))
         }
     }
 }
@@ -62,24 +64,30 @@ extension Routing.ReconcileResult {
         ])
     }
 
-    /// The human report: a summary line, then one line per change.
-    var text: String {
+    /// The human report: a summary line, then one line per change (at most `limit`).
+    func text(limit: Int) -> String {
         let (routes, routable) = (record.routeCount, record.routableCount)
         let mode = record.isIncremental ? "incremental, \(record.current.count) recomputed" : "full"
         var lines = ["generation \(record.generation): \(routes) routes, \(routable) routable, \(routes - routable) unroutable (\(mode))"]
         if changes.isEmpty {
             lines.append("no change since the last reconcile")
         }
+        var changeLines: [String] = []
         for answer in changes.newlyRoutable {
-            lines.append("+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)")
+            changeLines.append("+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)")
         }
         for answer in changes.newlyUnroutable {
-            lines.append("- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")")
+            changeLines.append("- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")")
         }
         for change in changes.pathChanged {
-            lines.append("~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")")
+            changeLines.append("~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")")
         }
-        for key in changes.removed { lines.append("x \(key) no longer imported") }
+        for key in changes.removed { changeLines.append("x \(key) no longer imported") }
+        // A first reconcile of a large estate changes every route: list a screenful, count the rest.
+        lines += changeLines.prefix(limit)
+        if changeLines.count > limit {
+            lines.append("… and \(changeLines.count - limit) more changes (crosslink reconcile -o json lists them all)")
+        }
         if let manifests {
             lines.append("manifests: \(manifests.written.count) written, \(manifests.unchanged.count) unchanged, \(manifests.removed.count) removed")
             for path in manifests.abandoned { lines.append("warning: \(path) was edited by hand; crosslink no longer manages it") }
