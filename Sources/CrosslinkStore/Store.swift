@@ -71,7 +71,7 @@ public final class Store {
             let difference = TopologyChange(from: before, to: after)
             try mappingStoreErrors {
                 try write(difference, into: after)
-                if !difference.isEmpty { try recordImpact(RouteImpact(from: before, to: after, change: difference)) }
+                if !difference.isEmpty { try recordImpact { RouteImpact(from: before, to: after, change: difference) } }
                 try connection.execute("COMMIT")
             }
             return (result, difference)
