@@ -12,6 +12,12 @@ struct Benchmark {
     let clusters: Int
     let options: Options
 
+    /// What `crosslink reconcile` does with each import.
+    static func answering(_ topology: Topology) -> (ServiceImport) -> [RouteAnswer] {
+        let engine = RouteEngine(topology: topology)
+        return { (try? engine.answers(for: $0)) ?? [] }
+    }
+
     func run() throws -> BenchmarkRow {
         let directory = scratchDirectory()
         defer { removeTree(directory) }
@@ -44,12 +50,14 @@ struct Benchmark {
             try store.clearRoutes()
             reconcileTimes.append(
                 try time {
-                    row.routes = try store.reconcile(full: true) { topology, _ in RouteEngine(topology: topology).allImportAnswers() }.current.count
+                    row.routes = try store.reconcile(full: true, Self.answering).recomputed
                 })
             floorTimes.append(try RawSQLiteBaseline.scanAndInsert(path: path, results: row.routes).seconds)
         }
         row.reconcileSeconds = median(reconcileTimes)
         row.reconcileFloorSeconds = median(floorTimes)
+        // The memory a user sees: `crosslink reconcile --full` as its own process.
+        row.reconcileProcessRSSMiB = runProcess([options.binary, "reconcile", "--full", "--db", path])
 
         guard options.phases.contains("incremental") || options.phases.contains("check") || options.phases.contains("manifests") else {
             row.peakRSSMiB = peakResidentMiB()
@@ -59,8 +67,8 @@ struct Benchmark {
         let peering = estate.peerings.keys.sorted()[estate.peerings.count / 2]
         try store.update { $0.peerings[peering]?.state = .disconnected }
         var record: ReconcileRecord?
-        row.incrementalPeeringSeconds = try time { record = try store.reconcile { topology, ids in RouteEngine(topology: topology).answers(forImports: ids) } }
-        row.incrementalPeeringRecomputed = record?.current.count ?? 0
+        row.incrementalPeeringSeconds = try time { record = try store.reconcile(Self.answering) }
+        row.incrementalPeeringRecomputed = record?.recomputed ?? 0
         row.incrementalPeeringRows = record?.rowsWritten ?? 0
         let newService = ServiceID(cluster: EstateGenerator.clusterName(0), namespace: "ns-new", name: "svc-new")
         try store.update { topology in
@@ -68,8 +76,8 @@ struct Benchmark {
             let id = ImportID(consumer: Consumer(cluster: EstateGenerator.clusterName(1 % clusters), namespace: "app-new"), service: newService)
             topology.imports[id] = ServiceImport(id: id)
         }
-        row.incrementalServiceSeconds = try time { record = try store.reconcile { topology, ids in RouteEngine(topology: topology).answers(forImports: ids) } }
-        row.incrementalServiceRecomputed = record?.current.count ?? 0
+        row.incrementalServiceSeconds = try time { record = try store.reconcile(Self.answering) }
+        row.incrementalServiceRecomputed = record?.recomputed ?? 0
         row.incrementalServiceRows = record?.rowsWritten ?? 0
 
         // 4. route check: in-process (open, load, answer) and as a cold process.
@@ -115,8 +123,9 @@ struct Benchmark {
     }
 }
 
-/// Runs a command to completion with its output discarded.
-func runProcess(_ arguments: [String]) {
+/// Runs a command to completion with its output discarded; returns its peak RSS in MiB.
+@discardableResult
+func runProcess(_ arguments: [String]) -> Double {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -124,9 +133,13 @@ func runProcess(_ arguments: [String]) {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
+    var peak = 0.0
     if posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 {
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        peak = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
     }
     posix_spawn_file_actions_destroy(&actions)
+    return peak
 }

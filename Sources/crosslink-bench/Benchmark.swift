@@ -30,6 +30,7 @@ struct BenchmarkRow {
     var manifestDocuments = 0
     var manifestSeconds = 0.0
     var peakRSSMiB = 0.0
+    var reconcileProcessRSSMiB = 0.0
 
     var applyRatio: Double { rawInsertSeconds > 0 ? (Double(rows) / applySeconds) / (Double(rows) / rawInsertSeconds) : 0 }
     var reconcileRatio: Double { reconcileFloorSeconds > 0 ? reconcileSeconds / reconcileFloorSeconds : 0 }
@@ -51,7 +52,7 @@ struct BenchmarkRow {
             incremental: service added \(f(incrementalServiceSeconds)) s  (\(incrementalServiceRecomputed) routes recomputed, \(incrementalServiceRows) rows written)
             route check                cold \(f(coldCheckMilliseconds, 1)) ms; in-process p50 \(f(checkP50Milliseconds, 2)) ms, p99 \(f(checkP99Milliseconds, 2)) ms
             manifests                  \(manifestDocuments) documents in \(f(manifestSeconds)) s (\(Int(Double(manifestDocuments) / max(manifestSeconds, 1e-9))) documents/s)
-            peak RSS                   \(f(peakRSSMiB, 1)) MiB
+            peak RSS                   \(f(peakRSSMiB, 1)) MiB (benchmark process); `crosslink reconcile --full` process \(f(reconcileProcessRSSMiB, 1)) MiB
             """
     }
 
@@ -65,12 +66,12 @@ struct BenchmarkRow {
         "incrementalServiceRecomputed": \(incrementalServiceRecomputed), "incrementalServiceRows": \(incrementalServiceRows), \
         "coldCheckMilliseconds": \(coldCheckMilliseconds), "checkP50Milliseconds": \(checkP50Milliseconds), \
         "checkP99Milliseconds": \(checkP99Milliseconds), "manifestDocuments": \(manifestDocuments), \
-        "manifestSeconds": \(manifestSeconds), "peakRSSMiB": \(peakRSSMiB)}
+        "manifestSeconds": \(manifestSeconds), "peakRSSMiB": \(peakRSSMiB), "reconcileProcessRSSMiB": \(reconcileProcessRSSMiB)}
         """
     }
 
     var summary: String {
-        "N=\(clusters): apply \(String(format3(applyRatio)))x raw, reconcile \(format3(reconcileRatio))x floor, incremental \(format3(incrementalShare * 100))% of full, cold check \(format3(coldCheckMilliseconds)) ms, RSS \(Int(peakRSSMiB)) MiB"
+        "N=\(clusters): apply \(String(format3(applyRatio)))x raw, reconcile \(format3(reconcileRatio))x floor, incremental \(format3(incrementalShare * 100))% of full, cold check \(format3(coldCheckMilliseconds)) ms, RSS \(Int(peakRSSMiB)) MiB (reconcile process \(Int(reconcileProcessRSSMiB)) MiB)"
     }
 }
 

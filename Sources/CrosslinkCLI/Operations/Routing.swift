@@ -15,20 +15,18 @@ enum Routing {
     static func reconcile(store: Store, outputDirectory: String?, full: Bool = false) throws -> ReconcileResult {
         var snapshot = Topology()
         var summary: ManifestWriteSummary?
-        let record = try store.reconcile(
-            full: full || outputDirectory != nil,
-            { topology, imports in
-                snapshot = topology
-                // Sorted: the route table's B-tree takes rows in key order far faster than in hash order.
-                return RouteEngine(topology: topology).answers(forImports: imports)
-            },
-            beforeCommit: { record in
-                // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
-                guard let outputDirectory else { return }
-                let documents = ManifestPlanner.documents(for: record.current, in: snapshot)
-                summary = try ManifestDirectory(path: outputDirectory).write(documents)
-            })
-        return ReconcileResult(record: record, changes: RouteChangeSet(previous: record.previous, current: record.current), manifests: summary)
+        let record = try store.reconcile(full: full || outputDirectory != nil, keepRoutable: outputDirectory != nil, { topology in
+            snapshot = topology
+            let engine = RouteEngine(topology: topology)
+            return { item in (try? engine.answers(for: item)) ?? [] }
+        }, beforeCommit: { record in
+            // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
+            guard let outputDirectory else { return }
+            let documents = ManifestPlanner.documents(for: record.routable, in: snapshot)
+            summary = try ManifestDirectory(path: outputDirectory).write(documents)
+        })
+        let changes = RouteChangeSet(changes: record.changes.map { ($0.key, $0.before, $0.after) })
+        return ReconcileResult(record: record, changes: changes, manifests: summary)
     }
 
     /// Every import's answer, computed from the current estate.

@@ -27,10 +27,23 @@ public struct RouteChangeSet: Sendable, Hashable {
         var before: [RouteKey: RouteSummary] = [:]
         before.reserveCapacity(previous.count)
         for summary in previous { before[summary.key] = summary }
-        var seen: Set<RouteKey> = []
+        var changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)] = []
         for answer in current {
-            seen.insert(answer.key)
-            let old = before[answer.key]
+            let old = before.removeValue(forKey: answer.key)
+            if old?.fingerprint != answer.fingerprint { changes.append((answer.key, old, answer)) }
+        }
+        for (key, old) in before { changes.append((key, old, nil)) }
+        self.init(changes: changes)
+    }
+
+    /// Classifies the routes whose stored answer changed (before nil: new; after nil: gone).
+    public init(changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)]) {
+        for change in changes {
+            guard let answer = change.after else {
+                removed.append(change.key)
+                continue
+            }
+            let old = change.before
             if old == nil { added.append(answer.key) }
             switch (old?.isRoutable, answer.isRoutable) {
             case (true?, true):
@@ -43,12 +56,12 @@ public struct RouteChangeSet: Sendable, Hashable {
                 break
             }
         }
-        removed = previous.map(\.key).filter { !seen.contains($0) }.sorted()
         // The lists are what changed, usually few: sorting them is cheap and makes the report stable.
         newlyRoutable.sort { $0.key < $1.key }
         newlyUnroutable.sort { $0.key < $1.key }
         pathChanged.sort { $0.after.key < $1.after.key }
         added.sort()
+        removed.sort()
     }
 
     /// Whether nothing a user cares about changed.

@@ -2,14 +2,23 @@ import CrosslinkCore
 
 /// The outcome of one reconcile as stored.
 public struct ReconcileRecord: Sendable {
+    /// One route whose stored answer changed: before (nil when new) and after (nil when gone).
+    public struct Change: Sendable {
+        public var key: RouteKey
+        public var before: RouteSummary?
+        public var after: RouteAnswer?
+    }
+
     /// The route table's generation after this reconcile (unchanged when nothing changed).
     public var generation: Int
     /// Whether only the imports touched since the last reconcile were recomputed.
     public var isIncremental: Bool
-    /// What was stored before for the recomputed imports, sorted by key.
-    public var previous: [RouteSummary]
-    /// The recomputed answers, in the order `compute` returned them.
-    public var current: [RouteAnswer]
+    /// Every route whose stored answer changed, in key order.
+    public var changes: [Change]
+    /// Every routable answer, when asked for (manifests need them); empty otherwise.
+    public var routable: [RouteAnswer]
+    /// Routes answered in this reconcile.
+    public var recomputed: Int
     /// Rows inserted, updated or deleted.
     public var rowsWritten: Int
     /// Routes stored after the reconcile, and how many of them are routable.
@@ -23,45 +32,51 @@ extension Store {
     ///
     /// Incremental unless `full` is set or the database asks for a full pass: only the imports that
     /// changes since the last reconcile could affect (see `RouteImpact`) are recomputed, from a slice
-    /// of the estate. `compute` receives that slice and the imports to answer (nil: every import).
-    /// `beforeCommit` runs last inside the transaction (crosslink writes manifests there): if it
-    /// throws, nothing is stored.
+    /// of the estate. A full pass streams the imports from the database in key order instead of
+    /// holding them (or their answers) in memory. `prepare` receives the estate (without imports) and
+    /// returns the function answering one import. `beforeCommit` runs last inside the transaction
+    /// (crosslink writes manifests there): if it throws, nothing is stored.
     public func reconcile(
         full: Bool = false,
-        _ compute: (Topology, Set<ImportID>?) throws -> [RouteAnswer],
+        keepRoutable: Bool = false,
+        _ prepare: (Topology) throws -> (ServiceImport) -> [RouteAnswer],
         beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let record = try mappingStoreErrors { () throws -> ReconcileRecord in
                 let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
-                let fullNeeded = full || stored == 1
-                let topology: Topology
-                let previous: [RouteSummary]
-                let scope: Set<ImportID>?
-                if fullNeeded {
-                    topology = try topologyInTransaction()
-                    previous = try routeSummariesInTransaction(dirtyOnly: false)
-                    scope = nil
+                let isFull = full || stored == 1
+                var generation = try generationInTransaction()
+                var pass = RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
+                if isFull {
+                    pass.previous = Dictionary(try routeSummariesInTransaction(dirtyOnly: false).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+                    var scope = TopologyScope.everything
+                    scope.includesImports = false
+                    let answer = try prepare(try topologyInTransaction(scope: scope))
+                    try forEachImport { try pass.process(answer($0)) }
                 } else {
                     let dirty = try dirtyImportsInTransaction()
-                    scope = dirty
-                    previous = dirty.isEmpty ? [] : try routeSummariesInTransaction(dirtyOnly: true)
-                    topology = dirty.isEmpty ? Topology() : try topologyInTransaction(scope: .imports(dirty))
+                    if !dirty.isEmpty {
+                        pass.previous = Dictionary(try routeSummariesInTransaction(dirtyOnly: true).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+                        let topology = try topologyInTransaction(scope: .imports(dirty))
+                        let answer = try prepare(topology)
+                        for id in topology.imports.keys.sorted() {
+                            if let item = topology.imports[id] { try pass.process(answer(item)) }
+                        }
+                    }
                 }
-                let current = scope?.isEmpty == true ? [] : try compute(topology, scope)
-                var generation = try generationInTransaction()
-                let rows = try writeRoutes(from: previous, to: current, generation: generation + 1)
-                if rows > 0 {
+                try pass.finish()
+                if pass.rows > 0 {
                     generation += 1
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
                 try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
-                let counts =
-                    try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                let counts = try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
-                    generation: generation, isIncremental: !fullNeeded, previous: previous, current: current,
-                    rowsWritten: rows, routeCount: counts.0, routableCount: counts.1)
+                    generation: generation, isIncremental: !isFull, changes: pass.changes.sorted { $0.key < $1.key },
+                    routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
+                    routeCount: counts.0, routableCount: counts.1)
                 try beforeCommit(record)
                 try connection.execute("COMMIT")
                 return record
@@ -70,6 +85,24 @@ extension Store {
         } catch {
             try? connection.execute("ROLLBACK")
             throw error
+        }
+    }
+
+    /// Reads every import in primary-key order, one row at a time.
+    private func forEachImport(_ body: (ServiceImport) throws -> Void) throws {
+        try connection.forEach("""
+            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
+            FROM service_import
+            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name
+            """) { row in
+            let namespace = row.text(1) ?? ""
+            let id = ImportID(
+                consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
+                service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
+            guard let via = try? ImportVia.parse(row.text(6) ?? "", field: "import via") else {
+                throw StoreError.corrupt("import via \((row.text(6) ?? "").quoted)")
+            }
+            try body(ServiceImport(id: id, port: row.integer(5).map { Int($0) }, via: via))
         }
     }
 
@@ -168,46 +201,7 @@ extension Store {
         }
     }
 
-    /// Writes the rows that differ from what is stored; returns how many.
-    private func writeRoutes(from previous: [RouteSummary], to current: [RouteAnswer], generation: Int) throws -> Int {
-        var before: [RouteKey: UInt64] = [:]
-        before.reserveCapacity(previous.count)
-        for summary in previous { before[summary.key] = summary.fingerprint }
-        var rows = 0
-        var seen: Set<RouteKey> = []
-        seen.reserveCapacity(current.count)
-        for answer in current {
-            seen.insert(answer.key)
-            let fingerprint = answer.fingerprint
-            if before[answer.key] == fingerprint { continue }
-            rows += 1
-            try connection.run(
-                """
-                INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                    service_port, port, via, address, hops, rejected, generation, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
-                DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
-                    rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
-                """,
-                answer.key.values + [
-                    answer.port.sqlite, answer.via?.rawValue.sqlite ?? .null, answer.address.sqlite,
-                    answer.hops.joined(separator: "\n").sqlite, Self.encode(answer.rejected).sqlite, generation.sqlite,
-                    .integer(Int64(bitPattern: fingerprint)),
-                ])
-        }
-        for answer in previous where !seen.contains(answer.key) {
-            rows += 1
-            try connection.run(
-                """
-                DELETE FROM route WHERE consumer_cluster = ? AND consumer_namespace = ? AND service_cluster = ?
-                AND service_namespace = ? AND service_name = ? AND service_port = ?
-                """, answer.key.values)
-        }
-        return rows
-    }
-
-    private static func encode(_ rejected: [Rejection]) -> String {
+    static func encode(_ rejected: [Rejection]) -> String {
         rejected.map { "\($0.via.rawValue)\t\($0.reason.code.rawValue)\t\($0.reason.message.replacingNewlines())" }.joined(separator: "\n")
     }
 

@@ -82,6 +82,17 @@ final class SQLiteConnection {
         while try statement.step() {}
     }
 
+    /// Runs `sql` with `values` and hands each row to `body` as it is read, holding none of them.
+    func forEach(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteStatement) throws -> Void) throws {
+        // A statement of its own: `body` may run other statements, including cached ones.
+        var raw: OpaquePointer?
+        let status = sqlite3_prepare_v2(handle, sql, -1, &raw, nil)
+        guard status == SQLITE_OK, let raw else { throw error(status) }
+        let statement = SQLiteStatement(raw, connection: self)
+        try statement.bind(values)
+        while try statement.step() { try body(statement) }
+    }
+
     /// Runs `sql` with `values` and maps every row.
     func query<T>(_ sql: String, _ values: [SQLiteValue] = [], _ row: (SQLiteStatement) throws -> T) throws -> [T] {
         let statement = try statement(sql)

@@ -38,7 +38,7 @@ extension Routing.ReconcileResult {
             "generation": .int(record.generation),
             "changed": .bool(!changes.isEmpty),
             "incremental": .bool(record.isIncremental),
-            "recomputed": .int(record.current.count),
+            "recomputed": .int(record.recomputed),
             "routes": .int(record.routeCount),
             "routable": .int(record.routableCount),
             "newlyRoutable": .list(changes.newlyRoutable.map(\.structuredValue)),
@@ -67,7 +67,7 @@ extension Routing.ReconcileResult {
     /// The human report: a summary line, then one line per change (at most `limit`).
     func text(limit: Int) -> String {
         let (routes, routable) = (record.routeCount, record.routableCount)
-        let mode = record.isIncremental ? "incremental, \(record.current.count) recomputed" : "full"
+        let mode = record.isIncremental ? "incremental, \(record.recomputed) recomputed" : "full"
         var lines = ["generation \(record.generation): \(routes) routes, \(routable) routable, \(routes - routable) unroutable (\(mode))"]
         if changes.isEmpty {
             lines.append("no change since the last reconcile")
