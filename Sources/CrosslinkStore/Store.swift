@@ -28,9 +28,9 @@ public final class Store {
             // the busy timeout covers when several processes open a fresh database at once.
             try connection.execute("PRAGMA journal_mode = WAL")
             // FULL: a commit survives power loss, not just a crashed process.
-            // A large page cache keeps big transactions (apply of a whole estate) from spilling to disk
+            // A 64 MiB page cache keeps big transactions (apply of a whole estate) from spilling to disk
             // mid-transaction; SQLite only allocates what it uses.
-            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144")
+            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536")
             try Migrator(migrations: Migration.all).migrate(connection)
             return connection
         }

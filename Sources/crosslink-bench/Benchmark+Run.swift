@@ -56,8 +56,9 @@ struct Benchmark {
         }
         row.reconcileSeconds = median(reconcileTimes)
         row.reconcileFloorSeconds = median(floorTimes)
-        // The memory a user sees: `crosslink reconcile --full` as its own process.
-        row.reconcileProcessRSSMiB = runProcess([options.binary, "reconcile", "--full", "--db", path])
+        // The memory a user sees: `crosslink reconcile --full` as its own process, measured by
+        // /usr/bin/time (a child spawned from this large process would report this one's pages too).
+        row.reconcileProcessRSSMiB = peakRSSOfProcess([options.binary, "reconcile", "--full", "--db", path], scratch: directory)
 
         guard options.phases.contains("incremental") || options.phases.contains("check") || options.phases.contains("manifests") else {
             row.peakRSSMiB = peakResidentMiB()
@@ -123,9 +124,20 @@ struct Benchmark {
     }
 }
 
-/// Runs a command to completion with its output discarded; returns its peak RSS in MiB.
-@discardableResult
-func runProcess(_ arguments: [String]) -> Double {
+/// The peak RSS in MiB of a command run under /usr/bin/time, or 0 when that tool is missing.
+func peakRSSOfProcess(_ arguments: [String], scratch: String) -> Double {
+    let report = "\(scratch)/rss.txt"
+    guard access("/usr/bin/time", X_OK) == 0 else { return 0 }
+    runProcess(["/usr/bin/time", "-f", "%M", "-o", report] + arguments)
+    guard let file = fopen(report, "r") else { return 0 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 64)
+    guard fgets(&line, Int32(line.count), file) != nil else { return 0 }
+    return (Double(String(cString: line).filter(\.isNumber)) ?? 0) / 1024
+}
+
+/// Runs a command to completion with its output discarded.
+func runProcess(_ arguments: [String]) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -133,13 +145,9 @@ func runProcess(_ arguments: [String]) -> Double {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    var peak = 0.0
     if posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 {
         var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        peak = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        waitpid(pid, &status, 0)
     }
     posix_spawn_file_actions_destroy(&actions)
-    return peak
 }
