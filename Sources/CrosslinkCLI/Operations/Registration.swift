@@ -12,7 +12,7 @@ enum Registration {
     }
 
     static func list(_ kind: EntityKind, store: Store) throws -> [Entity] {
-        try store.loadTopology().allEntities.filter { $0.reference.kind == kind }
+        try store.loadTopology().entities(of: kind)
     }
 
     static func show(_ reference: EntityReference, store: Store) throws -> Entity {

@@ -87,6 +87,22 @@ extension Topology {
     /// Every object, in dependency order (what a reference names comes before the reference), sorted by key.
     public var allEntities: [Entity] { allReferences.compactMap { self[$0] } }
 
+    /// The objects of one kind, sorted by key.
+    public func entities(of kind: EntityKind) -> [Entity] {
+        switch kind {
+        case .vnet: vnets.keys.sorted().compactMap { vnets[$0].map(Entity.vnet) }
+        case .cluster: clusters.keys.sorted().compactMap { clusters[$0].map(Entity.cluster) }
+        case .service: services.keys.sorted().compactMap { services[$0].map(Entity.service) }
+        case .peering: peerings.keys.sorted().compactMap { peerings[$0].map(Entity.peering) }
+        case .vpnGateway: vpnGateways.keys.sorted().compactMap { vpnGateways[$0].map(Entity.vpnGateway) }
+        case .vpnConnection: vpnConnections.keys.sorted().compactMap { vpnConnections[$0].map(Entity.vpnConnection) }
+        case .tunnel: tunnels.keys.sorted().compactMap { tunnels[$0].map(Entity.tunnel) }
+        case .meshLink: meshLinks.keys.sorted().compactMap { meshLinks[$0].map(Entity.meshLink) }
+        case .ingress: ingresses.keys.sorted().compactMap { ingresses[$0].map(Entity.ingress) }
+        case .import: imports.keys.sorted().compactMap { imports[$0].map(Entity.import) }
+        }
+    }
+
     /// Every object in no particular order: for bulk work where order does not matter.
     public var unorderedEntities: [Entity] {
         var result: [Entity] = []
