@@ -15,16 +15,19 @@ enum Routing {
     static func reconcile(store: Store, outputDirectory: String?, full: Bool = false) throws -> ReconcileResult {
         var snapshot = Topology()
         var summary: ManifestWriteSummary?
-        let record = try store.reconcile(full: full || outputDirectory != nil, keepRoutable: outputDirectory != nil, { topology in
-            snapshot = topology
-            let engine = RouteEngine(topology: topology)
-            return { item in (try? engine.answers(for: item)) ?? [] }
-        }, beforeCommit: { record in
-            // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
-            guard let outputDirectory else { return }
-            let documents = ManifestPlanner.documents(for: record.routable, in: snapshot)
-            summary = try ManifestDirectory(path: outputDirectory).write(documents)
-        })
+        let record = try store.reconcile(
+            full: full || outputDirectory != nil, keepRoutable: outputDirectory != nil,
+            { topology in
+                snapshot = topology
+                let engine = RouteEngine(topology: topology)
+                return { item in (try? engine.answers(for: item)) ?? [] }
+            },
+            beforeCommit: { record in
+                // Inside the transaction: a refused directory (foreign file, symlink) stores nothing.
+                guard let outputDirectory else { return }
+                let documents = ManifestPlanner.documents(for: record.routable, in: snapshot)
+                summary = try ManifestDirectory(path: outputDirectory).write(documents)
+            })
         let changes = RouteChangeSet(changes: record.changes.map { ($0.key, $0.before, $0.after) })
         return ReconcileResult(record: record, changes: changes, manifests: summary)
     }

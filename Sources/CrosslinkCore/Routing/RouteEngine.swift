@@ -50,27 +50,14 @@ public struct RouteEngine: Sendable {
         return try ports.map { try answer(consumer: item.id.consumer, service: item.id.service, port: $0, via: item.via) }
     }
 
-    /// Every import of the snapshot expanded per port, sorted by route key unless `sorted` is false
-    /// (a reconcile does not need the order, and sorting a million keys costs more than answering).
-    /// Imports naming objects that no longer exist (impossible in a validated snapshot) are skipped.
-    public func allImportAnswers(sorted: Bool = true) -> [RouteAnswer] {
+    /// Every import of the snapshot expanded per port, sorted by route key. Imports naming objects
+    /// that no longer exist (impossible in a validated snapshot) are skipped.
+    public func allImportAnswers() -> [RouteAnswer] {
         var result: [RouteAnswer] = []
         result.reserveCapacity(topology.imports.count)
         // Sorting the import keys (not the answers, which are large) and expanding ports in numeric
         // order gives the answers already sorted by route key.
-        let ids = sorted ? topology.imports.keys.sorted() : Array(topology.imports.keys)
-        for id in ids {
-            if let item = topology.imports[id], let answers = try? answers(for: item) { result += answers }
-        }
-        return result
-    }
-
-    /// The answers for some imports (nil: every import), sorted by route key; ids of imports that no
-    /// longer exist give nothing (their stored routes are then removed).
-    public func answers(forImports ids: Set<ImportID>?) -> [RouteAnswer] {
-        guard let ids else { return allImportAnswers() }
-        var result: [RouteAnswer] = []
-        for id in ids.sorted() {
+        for id in topology.imports.keys.sorted() {
             if let item = topology.imports[id], let answers = try? answers(for: item) { result += answers }
         }
         return result

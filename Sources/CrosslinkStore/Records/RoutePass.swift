@@ -28,14 +28,16 @@ struct RoutePass {
             if before?.fingerprint == fingerprint { continue }
             changes.append(ReconcileRecord.Change(key: answer.key, before: before, after: answer))
             rows += 1
-            try store.connection.run("""
+            try store.connection.run(
+                """
                 INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
                     service_port, port, via, address, hops, rejected, generation, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
                 DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
                     rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
-                """, answer.key.values + [
+                """,
+                answer.key.values + [
                     answer.port.sqlite, answer.via?.rawValue.sqlite ?? .null, answer.address.sqlite,
                     answer.hops.joined(separator: "\n").sqlite, Store.encode(answer.rejected).sqlite, generation.sqlite,
                     .integer(Int64(bitPattern: fingerprint)),
@@ -48,7 +50,8 @@ struct RoutePass {
         for (key, before) in previous {
             changes.append(ReconcileRecord.Change(key: key, before: before, after: nil))
             rows += 1
-            try store.connection.run("""
+            try store.connection.run(
+                """
                 DELETE FROM route WHERE consumer_cluster = ? AND consumer_namespace = ? AND service_cluster = ?
                 AND service_namespace = ? AND service_name = ? AND service_port = ?
                 """, key.values)

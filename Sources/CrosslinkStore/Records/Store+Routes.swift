@@ -72,7 +72,8 @@ extension Store {
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
                 try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
-                let counts = try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                let counts =
+                    try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
                     generation: generation, isIncremental: !isFull, changes: pass.changes.sorted { $0.key < $1.key },
                     routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
@@ -90,11 +91,13 @@ extension Store {
 
     /// Reads every import in primary-key order, one row at a time.
     private func forEachImport(_ body: (ServiceImport) throws -> Void) throws {
-        try connection.forEach("""
+        try connection.forEach(
+            """
             SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
             FROM service_import
             ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name
-            """) { row in
+            """
+        ) { row in
             let namespace = row.text(1) ?? ""
             let id = ImportID(
                 consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
