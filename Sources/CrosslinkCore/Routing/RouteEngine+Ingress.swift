@@ -21,7 +21,7 @@ extension RouteEngine {
             }
             hops.append("internet")
         case .internal:
-            let underlay = request.clustersReach
+            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
             if let rejection = underlay.rejection("internal ingress \(ingress.host) needs \(c.vnet) to reach \(k.vnet)") { return rejection }
             hops += underlay.hops
         }

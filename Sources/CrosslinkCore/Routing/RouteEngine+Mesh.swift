@@ -32,7 +32,7 @@ extension RouteEngine {
                         "\(c.name) and \(k.name) share mesh network \(cm.network), which needs pod-to-pod routing, but \(cluster.name) uses \(cluster.networkPlugin.rawValue) and its pod IPs are not routable outside the cluster: put them on different networks with an east-west gateway"
                     ))
             }
-            let underlay = request.clustersReach
+            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
             if let rejection = underlay.rejection("mesh network \(cm.network) needs \(c.vnet) to reach \(k.vnet)") { return rejection }
             return .routable(
                 address: address, port: request.port.port,

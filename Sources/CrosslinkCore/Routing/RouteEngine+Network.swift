@@ -10,7 +10,7 @@ extension RouteEngine {
         }
         var hops = [c.name]
         if service.exposure == .internalLB {
-            let underlay = request.clustersReach
+            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
             if let rejection = underlay.rejection("the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)") { return rejection }
             hops += underlay.hops + ["internal load balancer \(address)"]
         } else {

@@ -31,7 +31,7 @@ extension RouteEngine {
         var hops = [c.name]
         switch tunnel.endpoint {
         case .private:
-            let underlay = request.clustersReach
+            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
             if let rejection = underlay.rejection("tunnel \(pair) uses private endpoints, so \(c.vnet) must reach \(k.vnet)") { return rejection }
             hops += underlay.hops
         case .public:

@@ -38,10 +38,7 @@ public struct RouteEngine: Sendable {
             guard let first = target.ports.first else { throw CrosslinkError.invalid("service \(service) has no ports") }
             servicePort = first
         }
-        let request = Request(
-            consumer: consumer, from: consumerCluster, service: target, in: targetCluster, port: servicePort,
-            clustersReach: underlay.reachability(from: consumerCluster.vnet, to: targetCluster.vnet))
-        return decide(request, via: via)
+        return decide(Request(consumer: consumer, from: consumerCluster, service: target, in: targetCluster, port: servicePort), via: via)
     }
 
     /// One answer per imported port: the import's port, or every port of the service.
@@ -73,9 +70,6 @@ public struct RouteEngine: Sendable {
         let service: Service
         let `in`: Cluster
         let port: ServicePort
-        /// Whether the consumer's VNet reaches the service cluster's: several paths ask, so it is
-        /// worked out once per answer.
-        let clustersReach: Reachability
     }
 
     /// What one path kind concluded.
