@@ -24,8 +24,9 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let address = IPv4Address(parts[0]) else {
             throw CrosslinkError.invalid("\(field) \(text.quoted) does not start with an IPv4 address")
         }
-        guard parts[1].count <= 2, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-            parts[1].count == 1 || parts[1].first != "0",
+        let digits = parts[1].utf8
+        guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            digits.count == 1 || digits.first != UInt8(ascii: "0"),
             let prefix = Int(parts[1]), (0...32).contains(prefix)
         else {
             throw CrosslinkError.invalid("\(field) \(text.quoted) has a bad prefix length (expected 0 to 32)")

@@ -6,17 +6,30 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses dotted-quad notation strictly: four decimal octets, no leading zeros, no spaces.
     public init?(_ text: some StringProtocol) {
-        var octets: [UInt32] = []
-        octets.reserveCapacity(4)
-        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                part.count == 1 || part.first != "0",
-                let octet = UInt32(part), octet <= 255
-            else { return nil }
-            octets.append(octet)
+        // Byte by byte: this runs for every address and CIDR a snapshot load reads.
+        var value: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        var octets = 0
+        var leadingZero = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if leadingZero { return nil }  // "01"
+                if digits == 0 && byte == UInt8(ascii: "0") { leadingZero = true }
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
+                if digits > 3 || octet > 255 { return nil }
+            case UInt8(ascii: "."):
+                guard digits > 0, octets < 3 else { return nil }
+                value = value << 8 | octet
+                (octet, digits, leadingZero, octets) = (0, 0, false, octets + 1)
+            default:
+                return nil
+            }
         }
-        guard octets.count == 4 else { return nil }
-        value = octets.reduce(0) { $0 << 8 | $1 }
+        guard digits > 0, octets == 3 else { return nil }
+        self.value = value << 8 | octet
     }
 
     /// Parses an address or throws an error naming the field.
