@@ -57,6 +57,10 @@ import Testing
         #expect(answers.count == 6)
         #expect(answers.filter { $0["routable"] as? Bool == true }.count == 5)
         #expect(try cli.run(["routes"]).stdout.split(separator: "\n").count == 7)
+        let failing = try #require(try json(try cli.run(["routes", "--unroutable", "-o", "json"]).stdout) as? [[String: Any]])
+        #expect(failing.count == 1 && failing[0]["routable"] as? Bool == false)
+        let neu = try #require(try json(try cli.run(["routes", "--cluster", "aks-neu", "-o", "json"]).stdout) as? [[String: Any]])
+        #expect(neu.count == 3)
     }
 
     @Test("reconcile reports changes, then no change; the generation moves only on change")

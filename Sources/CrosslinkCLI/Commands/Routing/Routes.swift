@@ -8,9 +8,16 @@ struct Routes: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Only imports consumed by or served from this cluster.", valueName: "name"))
+    var cluster: String?
+    @Flag(help: "Only the imports that are not routable.")
+    var unroutable = false
 
     func run() throws {
-        let answers = try Routing.routes(store: global.openStore())
+        let answers = try Routing.routes(store: global.openStore()).filter { answer in
+            (cluster.map { answer.consumer.cluster == $0 || answer.service.cluster == $0 } ?? true)
+                && !(unroutable && answer.isRoutable)
+        }
         switch output.output {
         case .json: emit(StructuredValue.list(answers.map(\.structuredValue)).json() + "\n")
         case .yaml: emit(answers.isEmpty ? "[]\n" : try StructuredValue.list(answers.map(\.structuredValue)).yaml())
