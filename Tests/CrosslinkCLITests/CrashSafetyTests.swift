@@ -105,3 +105,21 @@ extension CrashSafetyTests {
         #expect(survived == 10)
     }
 }
+
+@Suite struct AbandonedTemporaryTests {
+    @Test("temporary files left by a killed write are removed; a live writer's are not")
+    func cleanup() throws {
+        let cli = try CrosslinkProcess.withExample("multi-cluster")
+        let out = cli.directory.appendingPathComponent("out")
+        #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
+        let directory = out.appendingPathComponent("aks-neu/orders")
+        let dead = directory.appendingPathComponent(".serviceexport-orders-api.yaml.crosslink-4194303-7.tmp")
+        let live = directory.appendingPathComponent(".serviceexport-orders-api.yaml.crosslink-\(getpid())-7.tmp")
+        let foreign = directory.appendingPathComponent(".editor-swap.tmp")
+        for file in [dead, live, foreign] { try "half".write(to: file, atomically: false, encoding: .utf8) }
+        #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(FileManager.default.fileExists(atPath: foreign.path))
+    }
+}

@@ -70,6 +70,19 @@ enum FileSystem {
         succeeded = true
     }
 
+    /// Removes temporary files that an interrupted `writeAtomically` left in `directory`: only names
+    /// of its own pattern (`.NAME.crosslink-PID-N.tmp`) whose process is gone, so a concurrent
+    /// writer's file in progress is never touched.
+    static func removeAbandonedTemporaries(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            guard let marker = name.range(of: ".crosslink-", options: .backwards) else { continue }
+            let fields = name[marker.upperBound...].dropLast(4).split(separator: "-")
+            guard fields.count == 2, let pid = Int32(fields[0]), fields[1].allSatisfy(\.isNumber) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(directory)/\(name)") }
+        }
+    }
+
     static func remove(_ path: String) throws {
         guard unlink(path) == 0 || errno == ENOENT else { throw failure("cannot remove \(path)") }
     }

@@ -35,6 +35,9 @@ public struct ManifestDirectory: Sendable {
         try prepareRoot()
         let indexPath = absolute(ManifestIndex.fileName)
         var index = try loadIndex(at: indexPath)
+        // A write killed between creating a temporary file and renaming it leaves the temporary behind.
+        let directories = Set(([ManifestIndex.fileName] + index.paths + wanted.map(\.path)).map { absolute(Self.parent(of: $0)) })
+        for directory in directories.sorted() { FileSystem.removeAbandonedTemporaries(in: directory) }
 
         // Plan everything first: a refusal must come before the first change on disk.
         var summary = ManifestWriteSummary()
