@@ -62,4 +62,32 @@ extension ReasonCode {
     public static let noIngress = ReasonCode(rawValue: "NoIngress")
     /// The port does not speak HTTP, and an ingress carries HTTP(S) only.
     public static let portNotHTTP = ReasonCode(rawValue: "PortNotHTTP")
+
+    /// Every reason code the engine gives, for documentation checks and tools.
+    public static let catalogue: [ReasonCode] = [
+        .peeringNotConnected,
+        .peeringNotTransitive,
+        .sharedGatewayNoSpokeRouting,
+        .vpnNotConnected,
+        .vpnChainWithoutBGP,
+        .vpnAddressOverlap,
+        .noUnderlayPath,
+        .noInternetEgress,
+        .addressNotInAnyVNet,
+        .notSameCluster,
+        .notMeshMember,
+        .differentMeshes,
+        .trustRootMismatch,
+        .noMeshLink,
+        .meshTCPOnly,
+        .podIPsNotRoutable,
+        .noEastWestGateway,
+        .noTunnel,
+        .tunnelNotConnected,
+        .clusterCIDROverlap,
+        .globalnetOverlap,
+        .notLoadBalanced,
+        .noIngress,
+        .portNotHTTP,
+    ]
 }
