@@ -219,14 +219,7 @@ extension Store {
                 SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
                 FROM service_import
                 """, [],
-            { row in
-                let namespace = row.text(1) ?? ""
-                let id = ImportID(
-                    consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                    service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
-                let via = try ImportVia.parse(row.text(6) ?? "", field: "import via")
-                return ServiceImport(id: id, port: row.integer(5).map { Int($0) }, via: via)
-            })
+            { try $0.serviceImport() })
         {
             topology.imports[item.id] = item
         }

@@ -50,7 +50,7 @@ extension Store {
                 var generation = try generationInTransaction()
                 var pass = RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
                 if isFull {
-                    pass.previous = Dictionary(try routeSummariesInTransaction(dirtyOnly: false).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+                    pass.previous = try routeSummariesInTransaction(dirtyOnly: false)
                     var scope = TopologyScope.everything
                     scope.includesImports = false
                     let answer = try prepare(try topologyInTransaction(scope: scope))
@@ -58,7 +58,7 @@ extension Store {
                 } else {
                     let dirty = try dirtyImportsInTransaction()
                     if !dirty.isEmpty {
-                        pass.previous = Dictionary(try routeSummariesInTransaction(dirtyOnly: true).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+                        pass.previous = try routeSummariesInTransaction(dirtyOnly: true)
                         let topology = try topologyInTransaction(scope: .imports(dirty))
                         let answer = try prepare(topology)
                         for id in topology.imports.keys.sorted() {
@@ -97,16 +97,7 @@ extension Store {
             FROM service_import
             ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name
             """
-        ) { row in
-            let namespace = row.text(1) ?? ""
-            let id = ImportID(
-                consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
-            guard let via = try? ImportVia.parse(row.text(6) ?? "", field: "import via") else {
-                throw StoreError.corrupt("import via \((row.text(6) ?? "").quoted)")
-            }
-            try body(ServiceImport(id: id, port: row.integer(5).map { Int($0) }, via: via))
-        }
+        ) { row in try body(try row.serviceImport()) }
     }
 
     /// Remembers what a committed change can affect, for the next incremental reconcile. The impact
@@ -134,12 +125,7 @@ extension Store {
                 """
                 SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
                 """
-            ) { row in
-                let namespace = row.text(1) ?? ""
-                return ImportID(
-                    consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                    service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""))
-            })
+            ) { $0.importID() })
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.
@@ -160,12 +146,10 @@ extension Store {
             ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
             """
         ) { row in
-            let namespace = row.text(1) ?? ""
+            let key = row.routeKey()
             let hops = row.text(9) ?? ""
             return RouteAnswer(
-                consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""),
-                servicePort: Int(row.integer(5) ?? 0), port: Int(row.integer(6) ?? 0),
+                consumer: key.consumer, service: key.service, servicePort: key.servicePort, port: Int(row.integer(6) ?? 0),
                 via: try row.text(7).map { text -> PathKind in
                     guard let kind = PathKind(rawValue: text) else { throw StoreError.corrupt("route via \(text.quoted)") }
                     return kind
@@ -177,8 +161,9 @@ extension Store {
 
     /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when
     /// asked): all a reconcile compares against.
-    func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteSummary] {
-        try connection.query(
+    func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteKey: RouteSummary] {
+        var summaries: [RouteKey: RouteSummary] = [:]
+        try connection.forEach(
             dirtyOnly
                 ? """
                 SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
@@ -193,15 +178,11 @@ extension Store {
                 ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
                 """
         ) { row in
-            let namespace = row.text(1) ?? ""
-            let key = RouteKey(
-                consumer: Consumer(cluster: row.text(0) ?? "", namespace: namespace.isEmpty ? nil : namespace),
-                service: ServiceID(cluster: row.text(2) ?? "", namespace: row.text(3) ?? "", name: row.text(4) ?? ""),
-                servicePort: Int(row.integer(5) ?? 0))
-            return RouteSummary(
-                key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)),
-                fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
+            let key = row.routeKey()
+            summaries[key] = RouteSummary(
+                key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)), fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
         }
+        return summaries
     }
 
     static func encode(_ rejected: [Rejection]) -> String {
