@@ -46,13 +46,14 @@ public enum RouteImpact: Hashable, Sendable {
         }
         if !gateways.isEmpty { vnets.formUnion(Self.vnetsBehind(gateways, before: before, after: after)) }
 
-        let indexes = [before, after].map { AddressIndex($0.vnets.values) }
+        // Only underlay changes need address ownership; most changes (a service, an import) do not.
+        let indexes = vnets.isEmpty ? [] : [before, after].map { AddressIndex($0.vnets.values) }
         func touches(_ cluster: Cluster?, _ service: Service?) -> Bool {
             guard let cluster else { return false }
             if clusters.contains(cluster.name) || vnets.contains(cluster.vnet) { return true }
             // Addresses dialled outside the cluster's own VNet depend on the VNet that holds them.
             let addresses = [cluster.mesh?.eastWestGateway, service?.loadBalancerIP].compactMap { $0 }
-            return !vnets.isEmpty && addresses.contains { address in indexes.contains { $0.owner(of: address).map(vnets.contains) ?? false } }
+            return addresses.contains { address in indexes.contains { $0.owner(of: address).map(vnets.contains) ?? false } }
         }
         for topology in [before, after] {
             for id in topology.imports.keys where !imports.contains(id) {
