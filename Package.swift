@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("Migrations/0003_route_fingerprint.sql"),
                 .embedInCode("Migrations/0004_dirty_imports.sql"),
                 .embedInCode("Migrations/0005_prefix_lookup.sql"),
+                .embedInCode("Migrations/0006_lean_tables.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),

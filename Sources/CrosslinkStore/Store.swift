@@ -30,8 +30,9 @@ public final class Store {
             // FULL: a commit survives power loss, not just a crashed process.
             // A 64 MiB page cache keeps big transactions (apply of a whole estate) from spilling to disk
             // mid-transaction; SQLite only allocates what it uses.
-            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536")
+            try connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
             try Migrator(migrations: Migration.all).migrate(connection)
+            try connection.execute("PRAGMA foreign_keys = ON")
             return connection
         }
     }

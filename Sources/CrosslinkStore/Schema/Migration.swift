@@ -12,6 +12,7 @@ struct Migration: Sendable {
         Migration(identifier: 3, name: "0003_route_fingerprint", bytes: PackageResources._003_route_fingerprint_sql),
         Migration(identifier: 4, name: "0004_dirty_imports", bytes: PackageResources._004_dirty_imports_sql),
         Migration(identifier: 5, name: "0005_prefix_lookup", bytes: PackageResources._005_prefix_lookup_sql),
+        Migration(identifier: 6, name: "0006_lean_tables", bytes: PackageResources._006_lean_tables_sql),
     ]
 
     init(identifier: Int, name: String, bytes: [UInt8]) {

@@ -5,12 +5,17 @@ import CrosslinkCore
 /// Applied migrations are recorded in `crosslink_migration`. A database that records a migration this
 /// binary does not know was written by a newer crosslink and is refused untouched, as is an SQLite
 /// file that holds other tables but was never a crosslink database.
+///
+/// Migrations run with foreign-key enforcement off, as SQLite requires for rebuilding a table (a
+/// dropped parent would otherwise cascade into its children); every foreign key is checked before
+/// each migration commits instead. The caller turns enforcement back on afterwards.
 struct Migrator {
     let migrations: [Migration]
 
     func migrate(_ connection: SQLiteConnection) throws {
         // Most runs find nothing to do: check cheaply before taking the write lock.
         if try isCurrent(connection) { return }
+        try connection.execute("PRAGMA foreign_keys = OFF")
         for migration in migrations {
             try connection.execute("BEGIN IMMEDIATE")
             do {
@@ -18,6 +23,13 @@ struct Migrator {
                 let applied = try appliedIdentifiers(connection)
                 if !applied.contains(migration.identifier) {
                     try connection.execute(migration.sql)
+                    let dangling = try connection.query("PRAGMA foreign_key_check") { $0.text(0) ?? "" }
+                    if let table = dangling.first {
+                        throw CrosslinkError(
+                            .storage,
+                            "schema migration \(migration.name) would leave \(dangling.count) row(s) of \(table) pointing at missing rows; database left unchanged"
+                        )
+                    }
                     try connection.run(
                         "INSERT INTO crosslink_migration (identifier, name) VALUES (?, ?)",
                         [migration.identifier.sqlite, migration.name.sqlite])

@@ -1,0 +1,1 @@
+../../../migrations/0006_lean_tables.sql
