@@ -94,6 +94,7 @@ import Testing
             let record = try Self.reconcile(store)
             if record.isIncremental { incremental += 1 }
             try Self.expectMatchesFull(store, "step \(step)")
+            #expect(try store.foreignKeyViolations() == 0, "step \(step)")
         }
         #expect(incremental > 15, "most changes should be reconciled incrementally")
     }

@@ -36,6 +36,29 @@ import Testing
         .importing("aks-b/backend/api", into: "aks-a")
         .topology
 
+    @Test("removing objects with their dependants leaves no row pointing at a missing one")
+    func removalsLeaveNoDanglingRows() throws {
+        let store = try open()
+        var estate = try EstateGenerator(clusters: 40, servicesPerCluster: 4, importsPerCluster: 6, seed: 8).topology()
+        // A cluster with child rows of both kinds (its services, ports, ingresses, imports, tunnels
+        // and mesh links go with it), a service, and a VNet with everything in it, each in its own
+        // transaction.
+        let cluster = try #require(estate.clusters.values.filter { !$0.isolatedNamespaces.isEmpty }.map(\.name).sorted().first)
+        estate.clusters[cluster]?.nodePools = ["system", "gpu"]
+        try store.update { $0 = estate }
+        #expect(try store.foreignKeyViolations() == 0)
+        let service = estate.services.keys.sorted().first { $0.cluster != cluster && estate.ingresses[$0] != nil }
+        let vnet = estate.vnets.keys.sorted().first { name in estate.clusters.values.contains { $0.vnet == name && $0.name != cluster } }
+        var expected = estate
+        for reference in [EntityReference.cluster(cluster)] + (service.map { [.service($0)] } ?? []) + (vnet.map { [.vnet($0)] } ?? []) {
+            _ = try expected.removing(reference, cascade: true)
+            try store.update { _ = try $0.removing(reference, cascade: true) }
+            #expect(try store.foreignKeyViolations() == 0, "after removing \(reference)")
+        }
+        #expect(try store.loadTopology() == expected)
+        #expect(service != nil && vnet != nil)
+    }
+
     @Test("a snapshot written is the snapshot read back, field for field")
     func roundTrip() throws {
         let store = try open()

@@ -21,10 +21,10 @@ public struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible
         return id
     }
 
-    public func validate(field: String) throws {
-        try NameRule.dns1123Label.check(cluster, field: "\(field) cluster")
-        try NameRule.dns1123Label.check(namespace, field: "\(field) namespace")
-        try NameRule.dns1035Label.check(name, field: "\(field) name")
+    public func validate(field: @autoclosure () -> String) throws {
+        try NameRule.dns1123Label.check(cluster, field: "\(field()) cluster")
+        try NameRule.dns1123Label.check(namespace, field: "\(field()) namespace")
+        try NameRule.dns1035Label.check(name, field: "\(field()) name")
     }
 
     public var description: String { "\(cluster)/\(namespace)/\(name)" }

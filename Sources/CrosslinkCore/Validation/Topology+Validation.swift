@@ -36,7 +36,7 @@ extension Topology {
     }
 
     private func validate(_ vnet: VNet) throws {
-        let what = "vnet \(vnet.name)"
+        var what: String { "vnet \(vnet.name)" }  // only for messages
         try NameRule.dns1123Label.check(vnet.name, field: "vnet name")
         try checkRegion(vnet.region, field: "\(what): region")
         guard !vnet.addressSpace.isEmpty else {
@@ -50,7 +50,7 @@ extension Topology {
     }
 
     private func validate(_ cluster: Cluster) throws {
-        let what = "cluster \(cluster.name)"
+        var what: String { "cluster \(cluster.name)" }  // only for messages
         try NameRule.dns1123Label.check(cluster.name, field: "cluster name")
         guard let vnet = vnets[cluster.vnet] else {
             throw CrosslinkError.notFound("\(what): vnet \(cluster.vnet.quoted) does not exist")
@@ -68,7 +68,7 @@ extension Topology {
             try NameRule.dns1123Label.check(mesh.network, field: "\(what): mesh network")
             try NameRule.dns1123Label.check(mesh.trustRoot, field: "\(what): mesh trustRoot")
         }
-        let space = vnet.addressSpace.map(\.description).joined(separator: ", ")
+        var space: String { vnet.addressSpace.map(\.description).joined(separator: ", ") }  // only for messages
         guard vnet.addressSpace.contains(where: { $0.contains(cluster.nodeSubnet) }) else {
             throw CrosslinkError.topology("\(what): nodeSubnet \(cluster.nodeSubnet) is outside vnet \(vnet.name)'s address space (\(space))")
         }
@@ -88,7 +88,7 @@ extension Topology {
     }
 
     private func validate(_ service: Service) throws {
-        let what = "service \(service.id)"
+        var what: String { "service \(service.id)" }  // only for messages
         try service.id.validate(field: "service")
         guard clusters[service.id.cluster] != nil else {
             throw CrosslinkError.notFound("\(what): cluster \(service.id.cluster.quoted) does not exist")
@@ -96,7 +96,7 @@ extension Topology {
         guard !service.ports.isEmpty else {
             throw CrosslinkError.invalid("\(what): needs at least one port")
         }
-        var seenPorts: Set<String> = []
+        var seenPorts: Set<Int> = []
         var seenNames: Set<String> = []
         for port in service.ports {
             try checkPort(port.port, field: "\(what): port")
@@ -112,7 +112,7 @@ extension Topology {
             {
                 throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quoted) is not a protocol name")
             }
-            guard seenPorts.insert("\(port.port)/\(port.protocol.rawValue)").inserted else {
+            guard seenPorts.insert(port.port << 8 | (PortProtocol.allCases.firstIndex(of: port.protocol) ?? 0)).inserted else {
                 throw CrosslinkError.invalid("\(what): port \(port.port)/\(port.protocol.rawValue) is listed twice")
             }
         }
@@ -127,7 +127,7 @@ extension Topology {
     }
 
     private func validate(_ gateway: VPNGateway) throws {
-        let what = "vpn-gateway \(gateway.name)"
+        var what: String { "vpn-gateway \(gateway.name)" }  // only for messages
         try NameRule.dns1123Label.check(gateway.name, field: "vpn-gateway name")
         guard vnets[gateway.vnet] != nil else {
             throw CrosslinkError.notFound("\(what): vnet \(gateway.vnet.quoted) does not exist")
@@ -141,7 +141,7 @@ extension Topology {
     }
 
     private func validate(_ peering: Peering) throws {
-        let what = "peering \(peering.vnets)"
+        var what: String { "peering \(peering.vnets)" }  // only for messages
         let pair = peering.vnets
         guard pair.first != pair.second else {
             throw CrosslinkError.invalid("\(what): a VNet cannot peer with itself")
@@ -182,7 +182,7 @@ extension Topology {
     }
 
     private func validate(_ ingress: Ingress) throws {
-        let what = "ingress \(ingress.service)"
+        var what: String { "ingress \(ingress.service)" }  // only for messages
         try ingress.service.validate(field: "ingress service")
         guard services[ingress.service] != nil else {
             throw CrosslinkError.notFound("\(what): service \(ingress.service) does not exist")
@@ -195,7 +195,7 @@ extension Topology {
     }
 
     private func validate(_ item: ServiceImport) throws {
-        let what = "import \(item.id)"
+        var what: String { "import \(item.id)" }  // only for messages
         guard clusters[item.id.consumer.cluster] != nil else {
             throw CrosslinkError.notFound("\(what): consumer cluster \(item.id.consumer.cluster.quoted) does not exist")
         }
@@ -219,17 +219,17 @@ extension Topology {
 }
 
 /// Azure region names are lowercase letters and digits (`westeurope`, `eastus2`).
-func checkRegion(_ region: String, field: String) throws {
+func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
     guard !region.isEmpty, region.utf8.count <= 63,
         region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
     else {
-        throw CrosslinkError.invalid("\(field) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
+        throw CrosslinkError.invalid("\(field()) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
     }
 }
 
 /// Ports are 1 to 65535.
-public func checkPort(_ port: Int, field: String) throws {
+public func checkPort(_ port: Int, field: @autoclosure () -> String) throws {
     guard (1...65535).contains(port) else {
-        throw CrosslinkError.invalid("\(field) \(port) is out of range (1 to 65535)")
+        throw CrosslinkError.invalid("\(field()) \(port) is out of range (1 to 65535)")
     }
 }

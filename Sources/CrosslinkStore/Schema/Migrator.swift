@@ -8,7 +8,7 @@ import CrosslinkCore
 ///
 /// Migrations run with foreign-key enforcement off, as SQLite requires for rebuilding a table (a
 /// dropped parent would otherwise cascade into its children); every foreign key is checked before
-/// each migration commits instead. The caller turns enforcement back on afterwards.
+/// each migration commits instead. The store decides on enforcement afterwards (see `Store.init`).
 struct Migrator {
     let migrations: [Migration]
 

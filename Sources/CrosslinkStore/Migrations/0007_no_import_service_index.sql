@@ -1,0 +1,1 @@
+../../../migrations/0007_no_import_service_index.sql
