@@ -96,24 +96,23 @@ extension Topology {
         guard !service.ports.isEmpty else {
             throw CrosslinkError.invalid("\(what): needs at least one port")
         }
-        var seenPorts: Set<Int> = []
-        var seenNames: Set<String> = []
-        for port in service.ports {
+        for (index, port) in service.ports.enumerated() {
             try checkPort(port.port, field: "\(what): port")
             try checkPort(port.targetPort, field: "\(what): targetPort")
             if let name = port.name {
                 try NameRule.dns1123Label.check(name, field: "\(what): port name")
-                guard seenNames.insert(name).inserted else {
-                    throw CrosslinkError.invalid("\(what): port name \(name.quoted) is used twice")
-                }
             }
-            if let appProtocol = port.appProtocol,
-                appProtocol.isEmpty || appProtocol.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false })
-            {
+            if let appProtocol = port.appProtocol, !isProtocolName(appProtocol) {
                 throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quoted) is not a protocol name")
             }
-            guard seenPorts.insert(port.port << 8 | (PortProtocol.allCases.firstIndex(of: port.protocol) ?? 0)).inserted else {
-                throw CrosslinkError.invalid("\(what): port \(port.port)/\(port.protocol.rawValue) is listed twice")
+            // A service has a handful of ports: comparing with the earlier ones beats hashing.
+            for earlier in service.ports[..<index] {
+                if let name = port.name, earlier.name == name {
+                    throw CrosslinkError.invalid("\(what): port name \(name.quoted) is used twice")
+                }
+                if earlier.port == port.port && earlier.protocol == port.protocol {
+                    throw CrosslinkError.invalid("\(what): port \(port.port)/\(port.protocol.rawValue) is listed twice")
+                }
             }
         }
         switch (service.exposure.hasLoadBalancer, service.loadBalancerIP) {
@@ -225,6 +224,12 @@ func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
     else {
         throw CrosslinkError.invalid("\(field()) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
     }
+}
+
+/// Not empty, no whitespace, no control characters (bytes first; Characters only for non-ASCII).
+private func isProtocolName(_ text: String) -> Bool {
+    guard !text.isEmpty, !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return false }
+    return text.utf8.allSatisfy { $0 < 0x80 } || !text.contains(where: \.isWhitespace)
 }
 
 /// Ports are 1 to 65535.

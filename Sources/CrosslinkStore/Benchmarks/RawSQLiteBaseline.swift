@@ -14,11 +14,11 @@ package enum RawSQLiteBaseline {
         let statement = try connection.statement("INSERT INTO raw (a, b, c, d, e, f) VALUES (?, ?, ?, ?, ?, ?)")
         for index in 0..<rows {
             try statement.reset()
-            try statement.bind([
+            // The store's own fastest binding (text lent, not copied), so the floor stays a floor.
+            try statement.run([
                 .text("aks-\(index % 10_000)"), .text("ns-\(index % 5)"), .text("svc-\(index % 50)"),
                 .integer(Int64(index)), .text("10.\(index % 256).0.0/16"), .null,
             ])
-            while try statement.step() {}
         }
         try connection.execute("COMMIT")
         return (clock.now - start).seconds
@@ -50,12 +50,11 @@ package enum RawSQLiteBaseline {
         let insert = try connection.statement("INSERT INTO raw_route VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for index in 0..<results {
             try insert.reset()
-            try insert.bind([
+            try insert.run([
                 .text("aks-\(index % 10_000)"), .text("app-\(index % 7)"), .text("aks-\(index / 100)"), .text("ns-\(index % 5)"),
                 .text("svc-\(index)"), .integer(80), .text("tunnel"), .text("svc.ns.svc.clusterset.local"),
                 .text("aks-a\ntunnel aks-a~aks-b (libreswan, public)\naks-b"), .text(""),
             ])
-            while try insert.step() {}
         }
         try connection.execute("COMMIT")
         return ((clock.now - start).seconds, scanned)

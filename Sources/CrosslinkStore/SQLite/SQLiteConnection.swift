@@ -70,16 +70,12 @@ final class SQLiteConnection {
 
     /// Runs a SQL literal with `values` bound in order and discards any rows.
     func run(_ sql: StaticString, _ values: [SQLiteValue]) throws {
-        let statement = try statement(sql)
-        try statement.bind(values)
-        while try statement.step() {}
+        try statement(sql).run(values)
     }
 
     /// Runs SQL built at run time (constant table names only) with `values`, discarding any rows.
     func run(built sql: String, _ values: [SQLiteValue]) throws {
-        let statement = try statement(sql)
-        try statement.bind(values)
-        while try statement.step() {}
+        try statement(sql).run(values)
     }
 
     /// Runs `sql` with `values` and hands each row to `body` as it is read, holding none of them.

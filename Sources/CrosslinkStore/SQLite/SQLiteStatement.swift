@@ -12,12 +12,19 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Rewinds for another run. Bindings are not cleared: every `bind` sets all of them.
     func reset() throws {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
+    /// Binds every parameter, in order; a count that does not match the SQL is a programming error
+    /// reported as a storage error rather than a value silently left over from the previous run.
     func bind(_ values: [SQLiteValue]) throws {
+        guard values.count == Int(sqlite3_bind_parameter_count(handle)) else {
+            throw StoreError.sqlite(
+                code: SQLITE_RANGE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+                path: connection.path)
+        }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
@@ -26,10 +33,52 @@ final class SQLiteStatement {
             case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
             case .text(let text):
                 // SQLITE_TRANSIENT: SQLite copies the bytes, so the Swift string may go away.
-                status = sqlite3_bind_text(handle, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                // withCString lends a native string's own bytes (no intermediate C copy).
+                status = text.withCString { bytes in
+                    sqlite3_bind_text(handle, index, bytes, Int32(text.utf8.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
             }
             guard status == SQLITE_OK else { throw connection.error(status) }
         }
+    }
+
+    /// Binds every parameter and runs the statement to completion, discarding any rows.
+    ///
+    /// Text is bound with SQLITE_STATIC, straight from the Swift strings' own bytes: SQLite reads
+    /// them only while stepping, which happens inside the scope that lends them, and every later run
+    /// binds all parameters again before stepping. No copy per value, unlike `bind`.
+    func run(_ values: [SQLiteValue]) throws {
+        guard values.count == Int(sqlite3_bind_parameter_count(handle)) else {
+            throw StoreError.sqlite(
+                code: SQLITE_RANGE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+                path: connection.path)
+        }
+        try bindLending(values, from: 0)
+    }
+
+    private func bindLending(_ values: [SQLiteValue], from offset: Int) throws {
+        guard offset < values.count else {
+            while try step() {}
+            return
+        }
+        let index = Int32(offset + 1)
+        switch values[offset] {
+        case .null:
+            try check(sqlite3_bind_null(handle, index))
+            try bindLending(values, from: offset + 1)
+        case .integer(let number):
+            try check(sqlite3_bind_int64(handle, index, number))
+            try bindLending(values, from: offset + 1)
+        case .text(let text):
+            try text.withCString { bytes in
+                try check(sqlite3_bind_text(handle, index, bytes, Int32(text.utf8.count), nil))  // nil: SQLITE_STATIC
+                try bindLending(values, from: offset + 1)
+            }
+        }
+    }
+
+    private func check(_ status: Int32) throws {
+        guard status == SQLITE_OK else { throw connection.error(status) }
     }
 
     /// Advances one row; false when done.
