@@ -145,6 +145,10 @@ public struct TopologyChange: Sendable, Equatable {
         var created: [Entity] = []
         var updated: [Entity] = []
         func compare<Key, Value: Equatable>(_ before: [Key: Value], _ after: [Key: Value], _ reference: (Key) -> EntityReference, _ entity: (Value) -> Entity) {
+            if before.isEmpty {  // a first apply: everything is new, no key needs looking up
+                created.append(contentsOf: after.values.lazy.map(entity))
+                return
+            }
             for (key, value) in after {
                 switch before[key] {
                 case nil: created.append(entity(value))
