@@ -1,14 +1,16 @@
 /// Any one object of the model, for code that handles every kind alike (add, diff, store).
 public enum Entity: Hashable, Sendable {
     case vnet(VNet)
-    case cluster(Cluster)
+    // Boxed: a cluster is the largest object by far, and an inline case would size every
+    // entity (a million imports in a first apply) for it.
+    indirect case cluster(Cluster)
     case service(Service)
     case peering(Peering)
     case vpnGateway(VPNGateway)
     case vpnConnection(VPNConnection)
     case tunnel(Tunnel)
     case meshLink(MeshLink)
-    case ingress(Ingress)
+    indirect case ingress(Ingress)
     case `import`(ServiceImport)
 
     public var reference: EntityReference {
@@ -144,6 +146,9 @@ public struct TopologyChange: Sendable, Equatable {
         var removed: [EntityReference] = []
         var created: [Entity] = []
         var updated: [Entity] = []
+        // Entities are large values: growing the array by doubling would copy a first apply's
+        // whole estate several times over.
+        if old.objectCount == 0 { created.reserveCapacity(new.objectCount) }
         func compare<Key, Value: Equatable>(_ before: [Key: Value], _ after: [Key: Value], _ reference: (Key) -> EntityReference, _ entity: (Value) -> Entity) {
             if before.isEmpty {  // a first apply: everything is new, no key needs looking up
                 created.append(contentsOf: after.values.lazy.map(entity))
