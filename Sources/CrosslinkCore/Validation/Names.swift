@@ -8,16 +8,7 @@ public enum NameRule: Sendable {
     ///
     /// `field` is only worked out for the message: a whole estate is checked on every write.
     public func check(_ name: String, field: @autoclosure () -> String) throws {
-        let bytes = name.utf8
-        let isLower: (UInt8) -> Bool = { $0 >= 97 && $0 <= 122 }
-        let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
-        let isAlnum: (UInt8) -> Bool = { isLower($0) || isDigit($0) }
-        var valid = false
-        if let first = bytes.first, let last = bytes.last, bytes.count <= 63 {
-            valid =
-                bytes.allSatisfy { isAlnum($0) || $0 == 45 } && isAlnum(first) && isAlnum(last)
-                && (self == .dns1123Label || isLower(first))
-        }
+        let valid = name.utf8.withContiguousStorageIfAvailable(isValid) ?? isValid(Array(name.utf8))
         guard valid else {
             let rule =
                 self == .dns1123Label
@@ -25,6 +16,17 @@ public enum NameRule: Sendable {
                 : "a DNS-1035 label: at most 63 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit"
             throw CrosslinkError.invalid("\(field()) \(name.quoted) is not \(rule)")
         }
+    }
+}
+
+extension NameRule {
+    /// One pass over the bytes: a whole estate's names are checked on every write.
+    private func isValid<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
+        func isAlnum(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
+        guard isAlnum(first), isAlnum(last), self == .dns1123Label || first >= 97 else { return false }
+        for byte in bytes where !isAlnum(byte) && byte != 45 { return false }
+        return true
     }
 }
 
