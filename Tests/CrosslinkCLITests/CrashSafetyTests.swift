@@ -40,11 +40,18 @@ import Testing
     }
 }
 
-/// `PRAGMA integrity_check` through Python's sqlite3, an independent client.
+/// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` through Python's sqlite3, an independent
+/// client: "ok" when the file is sound and no row points at a missing one.
 func integrityCheck(_ path: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", path]
+    let script = """
+        import sqlite3, sys
+        c = sqlite3.connect(sys.argv[1])
+        result, dangling = c.execute('PRAGMA integrity_check').fetchone()[0], len(c.execute('PRAGMA foreign_key_check').fetchall())
+        print(result if dangling == 0 else '%s; %d rows point at missing rows' % (result, dangling))
+        """
+    process.arguments = ["python3", "-c", script, path]
     let output = Pipe()
     process.standardOutput = output
     try process.run()
