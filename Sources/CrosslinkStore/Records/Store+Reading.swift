@@ -111,6 +111,10 @@ extension Store {
             )
         }
         let byService = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "name")
+        if scope.clusters == nil {
+            // Sized once: growing a dictionary of half a million services rehashes it a dozen times.
+            topology.services.reserveCapacity(try count("service"))
+        }
         for service in try connection.query(
             "SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql)", byService.values,
             { row in
@@ -209,6 +213,7 @@ extension Store {
             topology.ingresses[ingress.service] = ingress
         }
         guard scope.includesImports else { return topology }
+        if !scope.onlyDirtyImports { topology.imports.reserveCapacity(try count("service_import")) }
         for item in try connection.query(
             scope.onlyDirtyImports
                 ? """
@@ -240,6 +245,11 @@ extension Store {
             }
         }
         return vnets.sorted()
+    }
+
+    /// Rows in `table` (a constant of this file).
+    private func count(_ table: StaticString) throws -> Int {
+        Int(try connection.query("SELECT count(*) FROM \(table)") { $0.integer(0) ?? 0 }.first ?? 0)
     }
 
     private static func filter(_ column: String, _ values: [String]) -> (sql: String, values: [SQLiteValue]) {

@@ -23,7 +23,7 @@ struct ClusterAdd: ParsableCommand {
     @Option(help: ArgumentHelp("Pod range (azure-cni: default the node subnet; others 10.244.0.0/16).", valueName: "cidr")) var podCidr: String?
     @Option(help: ArgumentHelp("Service range (default 10.0.0.0/16).", valueName: "cidr")) var serviceCidr: String?
     @Option(help: "Cluster DNS domain (default cluster.local).") var clusterDomain: String?
-    @Option(help: "internet | none (default internet).") var egress: String = "internet"
+    @Option(help: "internet | none.") var egress: String = "internet"
     @Option(help: ArgumentHelp("Submariner Globalnet range.", valueName: "cidr")) var globalnetCidr: String?
     @Option(help: "Istio mesh id (with --mesh-network and --mesh-trust-root).") var meshId: String?
     @Option(help: "Istio network of this cluster.") var meshNetwork: String?

@@ -27,7 +27,7 @@ struct ImportAdd: ParsableCommand {
     @Argument(help: ArgumentHelp("Who consumes: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
     @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
     @Option(help: "The one port wanted (default: every port).") var port: Int?
-    @Option(help: "auto | local | mesh | tunnel | network | ingress (default auto).") var via: String = "auto"
+    @Option(help: "auto | local | mesh | tunnel | network | ingress.") var via: String = "auto"
 
     func run() throws {
         let reference = try ImportCommands.reference([consumer, service])

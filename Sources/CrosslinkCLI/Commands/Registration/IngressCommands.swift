@@ -19,7 +19,7 @@ struct IngressAdd: ParsableCommand {
     @Option(help: "Host name clients use.") var host: String
     @Option(help: "Port (default 443 with TLS, else 80).") var port: Int?
     @Flag(inversion: .prefixedNo, help: "Serve HTTPS (default) or plain HTTP.") var tls = true
-    @Option(help: "public | internal (default public).") var visibility: String = "public"
+    @Option(help: "public | internal.") var visibility: String = "public"
     @Option(help: ArgumentHelp("The ingress's address.", valueName: "ip")) var address: String?
     @Option(help: "Ingress class, e.g. nginx.") var className: String?
 

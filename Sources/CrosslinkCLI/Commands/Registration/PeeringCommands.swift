@@ -17,7 +17,7 @@ struct PeeringAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "One VNet.") var first: String
     @Argument(help: "The other VNet.") var second: String
-    @Option(help: "connected | initiated | disconnected (default connected).") var state: String = "connected"
+    @Option(help: "connected | initiated | disconnected.") var state: String = "connected"
     @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses.", valueName: "vnet")) var gatewayTransit: String?
 
     func run() throws {

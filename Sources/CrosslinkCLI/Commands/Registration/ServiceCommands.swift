@@ -19,7 +19,7 @@ struct ServiceAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service")) var service: String
     @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String] = []
-    @Option(help: "cluster-ip | internal-lb | public-lb (default cluster-ip).") var exposure: String = "cluster-ip"
+    @Option(help: "cluster-ip | internal-lb | public-lb.") var exposure: String = "cluster-ip"
     @Option(help: ArgumentHelp("Load-balancer address, for internal-lb and public-lb.", valueName: "ip")) var loadBalancerIp: String?
 
     func run() throws {

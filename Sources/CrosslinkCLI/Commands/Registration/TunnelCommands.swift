@@ -17,9 +17,9 @@ struct TunnelAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "One cluster.") var first: String
     @Argument(help: "The other cluster.") var second: String
-    @Option(help: "libreswan | wireguard | vxlan (default libreswan).") var cableDriver: String = "libreswan"
-    @Option(help: "public | private (default public).") var endpoint: String = "public"
-    @Option(help: "connected | connecting | error (default connected).") var state: String = "connected"
+    @Option(help: "libreswan | wireguard | vxlan.") var cableDriver: String = "libreswan"
+    @Option(help: "public | private.") var endpoint: String = "public"
+    @Option(help: "connected | connecting | error.") var state: String = "connected"
 
     func run() throws {
         let reference = try TunnelCommands.reference([first, second])

@@ -17,7 +17,7 @@ struct VPNConnectionAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "One gateway.") var first: String
     @Argument(help: "The other gateway.") var second: String
-    @Option(help: "connected | connecting | notconnected (default connected).") var state: String = "connected"
+    @Option(help: "connected | connecting | notconnected.") var state: String = "connected"
     @Flag(help: "Exchange routes with BGP (makes chains of connections transitive).") var bgp = false
 
     func run() throws {

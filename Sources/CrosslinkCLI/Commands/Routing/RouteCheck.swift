@@ -22,7 +22,7 @@ struct RouteCheck: ParsableCommand {
     @Argument(help: ArgumentHelp("Who calls: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
     @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
     @Option(help: "The service port (default: its first port).") var port: Int?
-    @Option(help: "Consider only this path kind (default auto).") var via: ViaChoice = .auto
+    @Option(help: "Consider only this path kind.") var via: ViaChoice = .auto
 
     func run() throws {
         let answer = try Routing.check(
