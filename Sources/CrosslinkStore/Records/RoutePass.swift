@@ -12,37 +12,61 @@ struct RoutePass {
     var routable: [RouteAnswer] = []
     var recomputed = 0
     var rows = 0
+    /// The upsert, prepared once and bound column by column for every changed route.
+    private let upsert: SQLiteStatement
+    /// One buffer for the hops and rejection texts, reused row after row (SQLite copies on bind).
+    private var text: [UInt8] = []
 
-    init(store: Store, generation: Int, keepRoutable: Bool) {
+    init(store: Store, generation: Int, keepRoutable: Bool) throws {
         self.store = store
         self.generation = generation
         self.keepRoutable = keepRoutable
+        self.upsert = try store.connection.statement(
+            """
+            INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                service_port, port, via, address, hops, rejected, generation, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
+            DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
+                rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
+            """ as StaticString)
+        text.reserveCapacity(4096)
     }
 
     mutating func process(_ answers: [RouteAnswer]) throws {
         for answer in answers {
             recomputed += 1
             if keepRoutable && answer.isRoutable { routable.append(answer) }
-            let before = previous.removeValue(forKey: answer.key)
+            let key = answer.key
+            let before = previous.isEmpty ? nil : previous.removeValue(forKey: key)
             let fingerprint = answer.fingerprint
-            if before?.fingerprint == fingerprint { continue }
-            changes.append(ReconcileRecord.Change(key: answer.key, before: before, after: answer))
+            if let before, before.fingerprint == fingerprint { continue }
+            changes.append(ReconcileRecord.Change(key: key, before: before, after: answer))
             rows += 1
-            try store.connection.run(
-                """
-                INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                    service_port, port, via, address, hops, rejected, generation, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
-                DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
-                    rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
-                """,
-                answer.key.values + [
-                    answer.port.sqlite, answer.via?.rawValue.sqlite ?? .null, answer.address.sqlite,
-                    answer.hops.joined(separator: "\n").sqlite, Store.encode(answer.rejected).sqlite, generation.sqlite,
-                    .integer(Int64(bitPattern: fingerprint)),
-                ])
+            try write(answer, fingerprint: fingerprint)
         }
+    }
+
+    private mutating func write(_ answer: RouteAnswer, fingerprint: UInt64) throws {
+        let statement = upsert
+        try statement.bind(answer.consumer.cluster, at: 1)
+        try statement.bind(answer.consumer.namespace ?? "", at: 2)
+        try statement.bind(answer.service.cluster, at: 3)
+        try statement.bind(answer.service.namespace, at: 4)
+        try statement.bind(answer.service.name, at: 5)
+        try statement.bind(Int64(answer.servicePort), at: 6)
+        try statement.bind(Int64(answer.port), at: 7)
+        if let via = answer.via { try statement.bind(via.rawValue, at: 8) } else { try statement.bindNull(at: 8) }
+        if let address = answer.address { try statement.bind(address, at: 9) } else { try statement.bindNull(at: 9) }
+        text.removeAll(keepingCapacity: true)
+        Store.encode(hops: answer.hops, into: &text)
+        try text.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 10) }
+        text.removeAll(keepingCapacity: true)
+        Store.encode(answer.rejected, into: &text)
+        try text.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 11) }
+        try statement.bind(Int64(generation), at: 12)
+        try statement.bind(Int64(bitPattern: fingerprint), at: 13)
+        try statement.run()
     }
 
     /// Deletes the stored routes no answer claimed: their import or port is gone.

@@ -48,7 +48,7 @@ extension Store {
                 let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
                 let isFull = full || stored == 1
                 var generation = try generationInTransaction()
-                var pass = RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
+                var pass = try RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
                 if isFull {
                     pass.previous = try routeSummariesInTransaction(dirtyOnly: false)
                     var scope = TopologyScope.everything
@@ -185,8 +185,40 @@ extension Store {
         return summaries
     }
 
+    /// The stored form of rejections: one line each, `via<TAB>code<TAB>message`, the message with
+    /// control characters escaped (`replacingNewlines`).
     static func encode(_ rejected: [Rejection]) -> String {
-        rejected.map { "\($0.via.rawValue)\t\($0.reason.code.rawValue)\t\($0.reason.message.replacingNewlines())" }.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        encode(rejected, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the stored form of `rejected` (see `encode(_:)`) to `bytes`.
+    static func encode(_ rejected: [Rejection], into bytes: inout [UInt8]) {
+        for (index, rejection) in rejected.enumerated() {
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: rejection.via.rawValue.utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: rejection.reason.code.rawValue.utf8)
+            bytes.append(0x09)
+            let message = rejection.reason.message
+            // Nearly every message is clean: append its bytes as they are unless one needs escaping.
+            let clean =
+                message.utf8.withContiguousStorageIfAvailable { raw in
+                    if raw.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
+                    bytes.append(contentsOf: raw)
+                    return true
+                } ?? false
+            if !clean { bytes.append(contentsOf: message.replacingNewlines().utf8) }
+        }
+    }
+
+    /// Appends the stored form of hops, one a line, to `bytes`.
+    static func encode(hops: [String], into bytes: inout [UInt8]) {
+        for (index, hop) in hops.enumerated() {
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: hop.utf8)
+        }
     }
 
     private static func rejections(_ text: String) throws -> [Rejection] {
