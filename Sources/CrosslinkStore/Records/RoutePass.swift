@@ -9,8 +9,14 @@ struct RoutePass {
     /// What is stored for the routes this pass covers; entries left at the end are routes that are gone.
     var previous: [RouteKey: RouteSummary] = [:]
     var changes: [ReconcileRecord.Change] = []
+    /// Whether `changes` was appended in key order (a full pass streams the imports in key order, so
+    /// it nearly always is): then it needs no sorting.
+    private(set) var changesInKeyOrder = true
+    private var lastChangedKey: RouteKey?
     var routable: [RouteAnswer] = []
     var recomputed = 0
+    /// Routable answers among the recomputed ones.
+    var recomputedRoutable = 0
     var rows = 0
     /// The upsert, prepared once and bound column by column for every changed route.
     private let upsert: SQLiteStatement
@@ -36,15 +42,34 @@ struct RoutePass {
     mutating func process(_ answers: [RouteAnswer]) throws {
         for answer in answers {
             recomputed += 1
-            if keepRoutable && answer.isRoutable { routable.append(answer) }
+            if answer.isRoutable {
+                recomputedRoutable += 1
+                if keepRoutable { routable.append(answer) }
+            }
             let key = answer.key
             let before = previous.isEmpty ? nil : previous.removeValue(forKey: key)
             let fingerprint = answer.fingerprint
             if let before, before.fingerprint == fingerprint { continue }
-            changes.append(ReconcileRecord.Change(key: key, before: before, after: answer))
+            append(ReconcileRecord.Change(key: key, before: before, after: answer))
             rows += 1
             try write(answer, fingerprint: fingerprint)
         }
+    }
+
+    private mutating func append(_ change: ReconcileRecord.Change) {
+        if changesInKeyOrder, let last = lastChangedKey, !(last < change.key) { changesInKeyOrder = false }
+        lastChangedKey = change.key
+        changes.append(change)
+    }
+
+    /// The changes in key order, taken out of the pass (sorted only when they were not appended in order).
+    mutating func takeChanges() -> [ReconcileRecord.Change] {
+        var taken: [ReconcileRecord.Change] = []
+        swap(&taken, &changes)
+        if !changesInKeyOrder { taken.sort { $0.key < $1.key } }
+        changesInKeyOrder = true
+        lastChangedKey = nil
+        return taken
     }
 
     private mutating func write(_ answer: RouteAnswer, fingerprint: UInt64) throws {
@@ -72,7 +97,7 @@ struct RoutePass {
     /// Deletes the stored routes no answer claimed: their import or port is gone.
     mutating func finish() throws {
         for (key, before) in previous {
-            changes.append(ReconcileRecord.Change(key: key, before: before, after: nil))
+            append(ReconcileRecord.Change(key: key, before: before, after: nil))
             rows += 1
             try store.connection.run(
                 """

@@ -72,10 +72,14 @@ extension Store {
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
                 try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
+                // A full pass answered every route there is now (the others were deleted): no need to
+                // count the table. An incremental one saw only some.
                 let counts =
-                    try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                    isFull
+                    ? (pass.recomputed, pass.recomputedRoutable)
+                    : try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
-                    generation: generation, isIncremental: !isFull, changes: pass.changes.sorted { $0.key < $1.key },
+                    generation: generation, isIncremental: !isFull, changes: pass.takeChanges(),
                     routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
                     routeCount: counts.0, routableCount: counts.1)
                 try beforeCommit(record)
