@@ -18,7 +18,10 @@ struct RoutePass {
     /// Routable answers among the recomputed ones.
     var recomputedRoutable = 0
     var rows = 0
-    /// The upsert, prepared once and bound column by column for every changed route.
+    /// The statements writing a route, prepared once and bound column by column: a plain insert for a
+    /// route with no stored row (the summaries cover every stored row the pass can touch, so a key
+    /// missing from them has none), an upsert for one that changed.
+    private let insert: SQLiteStatement
     private let upsert: SQLiteStatement
     /// One buffer for the hops and rejection texts, reused row after row (SQLite copies on bind).
     private var text: [UInt8] = []
@@ -27,6 +30,12 @@ struct RoutePass {
         self.store = store
         self.generation = generation
         self.keepRoutable = keepRoutable
+        self.insert = try store.connection.statement(
+            """
+            INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
+                service_port, port, via, address, hops, rejected, generation, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """ as StaticString)
         self.upsert = try store.connection.statement(
             """
             INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
@@ -52,7 +61,7 @@ struct RoutePass {
             if let before, before.fingerprint == fingerprint { continue }
             append(ReconcileRecord.Change(key: key, before: before, after: answer))
             rows += 1
-            try write(answer, fingerprint: fingerprint)
+            try write(answer, fingerprint: fingerprint, into: before == nil ? insert : upsert)
         }
     }
 
@@ -72,8 +81,7 @@ struct RoutePass {
         return taken
     }
 
-    private mutating func write(_ answer: RouteAnswer, fingerprint: UInt64) throws {
-        let statement = upsert
+    private mutating func write(_ answer: RouteAnswer, fingerprint: UInt64, into statement: SQLiteStatement) throws {
         try statement.bind(answer.consumer.cluster, at: 1)
         try statement.bind(answer.consumer.namespace ?? "", at: 2)
         try statement.bind(answer.service.cluster, at: 3)
