@@ -23,8 +23,6 @@ struct RoutePass {
     /// missing from them has none), an upsert for one that changed.
     private let insert: SQLiteStatement
     private let upsert: SQLiteStatement
-    /// One buffer for the hops and rejection texts, reused row after row (SQLite copies on bind).
-    private var text: [UInt8] = []
 
     init(store: Store, generation: Int, keepRoutable: Bool) throws {
         self.store = store
@@ -45,24 +43,29 @@ struct RoutePass {
             DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
                 rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
             """ as StaticString)
-        text.reserveCapacity(4096)
     }
 
     mutating func process(_ answers: [RouteAnswer]) throws {
-        for answer in answers {
-            recomputed += 1
-            if answer.isRoutable {
-                recomputedRoutable += 1
-                if keepRoutable { routable.append(answer) }
-            }
-            let key = answer.key
-            let before = previous.isEmpty ? nil : previous.removeValue(forKey: key)
-            let fingerprint = answer.fingerprint
-            if let before, before.fingerprint == fingerprint { continue }
-            append(ReconcileRecord.Change(key: key, before: before, after: answer))
-            rows += 1
-            try write(answer, fingerprint: fingerprint, into: before == nil ? insert : upsert)
+        for answer in answers { try process(PreparedAnswer(answer)) }
+    }
+
+    mutating func process(_ prepared: [PreparedAnswer]) throws {
+        for item in prepared { try process(item) }
+    }
+
+    private mutating func process(_ prepared: PreparedAnswer) throws {
+        let answer = prepared.answer
+        recomputed += 1
+        if answer.isRoutable {
+            recomputedRoutable += 1
+            if keepRoutable { routable.append(answer) }
         }
+        let key = answer.key
+        let before = previous.isEmpty ? nil : previous.removeValue(forKey: key)
+        if let before, before.fingerprint == prepared.fingerprint { return }
+        append(ReconcileRecord.Change(key: key, before: before, after: answer))
+        rows += 1
+        try write(prepared, into: before == nil ? insert : upsert)
     }
 
     private mutating func append(_ change: ReconcileRecord.Change) {
@@ -81,7 +84,8 @@ struct RoutePass {
         return taken
     }
 
-    private mutating func write(_ answer: RouteAnswer, fingerprint: UInt64, into statement: SQLiteStatement) throws {
+    private func write(_ prepared: PreparedAnswer, into statement: SQLiteStatement) throws {
+        let answer = prepared.answer
         try statement.bind(answer.consumer.cluster, at: 1)
         try statement.bind(answer.consumer.namespace ?? "", at: 2)
         try statement.bind(answer.service.cluster, at: 3)
@@ -91,14 +95,10 @@ struct RoutePass {
         try statement.bind(Int64(answer.port), at: 7)
         if let via = answer.via { try statement.bind(via.rawValue, at: 8) } else { try statement.bindNull(at: 8) }
         if let address = answer.address { try statement.bind(address, at: 9) } else { try statement.bindNull(at: 9) }
-        text.removeAll(keepingCapacity: true)
-        Store.encode(hops: answer.hops, into: &text)
-        try text.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 10) }
-        text.removeAll(keepingCapacity: true)
-        Store.encode(answer.rejected, into: &text)
-        try text.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 11) }
+        try prepared.hops.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 10) }
+        try prepared.rejected.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 11) }
         try statement.bind(Int64(generation), at: 12)
-        try statement.bind(Int64(bitPattern: fingerprint), at: 13)
+        try statement.bind(Int64(bitPattern: prepared.fingerprint), at: 13)
         try statement.run()
     }
 
@@ -114,5 +114,25 @@ struct RoutePass {
                 """, key.values)
         }
         previous = [:]
+    }
+}
+
+/// An answer with what storing it takes, worked out apart from the store so that it can be done on
+/// another thread: its fingerprint and the stored forms of its hops and rejections.
+struct PreparedAnswer: Sendable {
+    let answer: RouteAnswer
+    let fingerprint: UInt64
+    let hops: [UInt8]
+    let rejected: [UInt8]
+
+    init(_ answer: RouteAnswer) {
+        self.answer = answer
+        fingerprint = answer.fingerprint
+        var bytes: [UInt8] = []
+        Store.encode(hops: answer.hops, into: &bytes)
+        hops = bytes
+        bytes = []
+        Store.encode(answer.rejected, into: &bytes)
+        rejected = bytes
     }
 }

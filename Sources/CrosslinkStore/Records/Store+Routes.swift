@@ -34,12 +34,13 @@ extension Store {
     /// changes since the last reconcile could affect (see `RouteImpact`) are recomputed, from a slice
     /// of the estate. A full pass streams the imports from the database in key order instead of
     /// holding them (or their answers) in memory. `prepare` receives the estate (without imports) and
-    /// returns the function answering one import. `beforeCommit` runs last inside the transaction
+    /// returns the function answering one import (a full pass calls it on a second thread, in import
+    /// order, while this one stores earlier answers). `beforeCommit` runs last inside the transaction
     /// (crosslink writes manifests there): if it throws, nothing is stored.
     public func reconcile(
         full: Bool = false,
         keepRoutable: Bool = false,
-        _ prepare: (Topology) throws -> (ServiceImport) -> [RouteAnswer],
+        _ prepare: (Topology) throws -> @Sendable (ServiceImport) -> [RouteAnswer],
         beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
@@ -54,7 +55,10 @@ extension Store {
                     var scope = TopologyScope.everything
                     scope.includesImports = false
                     let answer = try prepare(try topologyInTransaction(scope: scope))
-                    try forEachImport { try pass.process(answer($0)) }
+                    // The engine answers on a second thread while this one stores (see AnswerPipeline).
+                    let pipeline = AnswerPipeline(answer: answer)
+                    try forEachImport { item in try pipeline.add(item) { try pass.process($0) } }
+                    try pipeline.finish { try pass.process($0) }
                 } else {
                     let dirty = try dirtyImportsInTransaction()
                     if !dirty.isEmpty {
