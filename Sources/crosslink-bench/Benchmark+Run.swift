@@ -13,7 +13,7 @@ struct Benchmark {
     let options: Options
 
     /// What `crosslink reconcile` does with each import.
-    static func answering(_ topology: Topology) -> (ServiceImport) -> [RouteAnswer] {
+    static func answering(_ topology: Topology) -> @Sendable (ServiceImport) -> [RouteAnswer] {
         let engine = RouteEngine(topology: topology)
         return { (try? engine.answers(for: $0)) ?? [] }
     }

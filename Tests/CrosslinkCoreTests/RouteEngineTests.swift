@@ -121,3 +121,49 @@ import Testing
         #expect(broken.newlyUnroutable.map(\.key.description) == ["aks-a -> aks-b/backend/api:80"])
     }
 }
+
+@Suite struct RouteFingerprintTests {
+    typealias F = RouteFixtures
+
+    /// The definition stored rows were fingerprinted with: FNV-1a over each field's string, 0x1F after each.
+    static func plainFingerprint(_ answer: RouteAnswer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+        }
+        mix(answer.key.description)
+        mix(String(answer.port))
+        mix(answer.via?.rawValue ?? "-")
+        mix(answer.address ?? "-")
+        for hop in answer.hops { mix(hop) }
+        mix("|")
+        for rejection in answer.rejected {
+            mix(rejection.via.rawValue)
+            mix(rejection.reason.code.rawValue)
+            mix(rejection.reason.message)
+        }
+        return hash
+    }
+
+    @Test("fingerprints equal the plain definition, so stored rows stay comparable")
+    func matchesPlainDefinition() throws {
+        var answers = RouteEngine(
+            topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a")
+                .importing("aks-b/backend/api", into: "aks-far", port: 80).importing("aks-b/backend/api", into: "aks-b").topology
+        ).allImportAnswers()
+        #expect(answers.count >= 3)
+        let odd = RouteAnswer(
+            consumer: Consumer(cluster: "aks-ü", namespace: "n"), service: ServiceID(cluster: "c", namespace: "", name: "s"),
+            servicePort: 65535, port: 0, via: nil, address: nil, hops: [],
+            rejected: [Rejection(via: .mesh, reason: RouteReason(.noMeshLink, "line one\nline two, a long message past the small-string size é"))])
+        answers.append(odd)
+        answers.append(RouteAnswer(
+            consumer: Consumer(cluster: "a"), service: ServiceID(cluster: "b", namespace: "c", name: "d"), servicePort: 1, port: 10,
+            via: .local, address: "d", hops: ["a"], rejected: []))
+        for answer in answers {
+            #expect(answer.fingerprint == Self.plainFingerprint(answer), "\(answer.key)")
+        }
+        #expect(Set(answers.map(\.fingerprint)).count == answers.count)
+    }
+}

@@ -21,6 +21,14 @@ import Testing
         #expect(stored == expected, "\(label): \(stored.count) stored, \(expected.count) expected")
     }
 
+    /// The record lists its changes in key order and counts what is stored.
+    static func expectRecordMatchesStore(_ record: ReconcileRecord, _ store: Store, _ label: String) throws {
+        #expect(zip(record.changes, record.changes.dropFirst()).allSatisfy { $0.key < $1.key }, "\(label): changes in key order")
+        let stored = try store.loadRoutes().answers
+        #expect(record.routeCount == stored.count, "\(label): route count")
+        #expect(record.routableCount == stored.filter(\.isRoutable).count, "\(label): routable count")
+    }
+
     /// One random, valid change to the estate.
     static func mutate(_ topology: inout Topology, _ random: inout SplitMix64, step: Int) {
         let clusters = topology.clusters.keys.sorted()
@@ -82,6 +90,7 @@ import Testing
         let first = try Self.reconcile(store)
         #expect(!first.isIncremental)
         try Self.expectMatchesFull(store, "initial")
+        try Self.expectRecordMatchesStore(first, store, "initial")
         var random = SplitMix64(seed: seed)
         var incremental = 0
         for step in 0..<25 {
@@ -95,8 +104,32 @@ import Testing
             if record.isIncremental { incremental += 1 }
             try Self.expectMatchesFull(store, "step \(step)")
             #expect(try store.foreignKeyViolations() == 0, "step \(step)")
+            try Self.expectRecordMatchesStore(record, store, "step \(step)")
         }
         #expect(incremental > 15, "most changes should be reconciled incrementally")
+    }
+
+    @Test("a full pass over a stored table: deletes routes of removed imports, records changes in key order, counts what is stored")
+    func fullPassOverStoredRoutes() throws {
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("f.db").path)
+        try store.update { $0 = try! EstateGenerator(clusters: 40, servicesPerCluster: 3, importsPerCluster: 5, seed: 9).topology() }
+        try Self.expectRecordMatchesStore(try Self.reconcile(store, full: true), store, "first")
+        let idle = try Self.reconcile(store, full: true)
+        #expect(idle.changes.isEmpty && idle.rowsWritten == 0)
+        try Self.expectRecordMatchesStore(idle, store, "idle")
+        var random = SplitMix64(seed: 9)
+        try store.update { topology in
+            for _ in 0..<12 {
+                let ids = topology.imports.keys.sorted()
+                topology.imports[ids[random.below(ids.count)]] = nil
+            }
+            Self.mutate(&topology, &random, step: 0)
+        }
+        let record = try Self.reconcile(store, full: true)
+        #expect(record.changes.contains { $0.after == nil } && !record.isIncremental)
+        try Self.expectMatchesFull(store, "after removals")
+        try Self.expectRecordMatchesStore(record, store, "after removals")
     }
 
     @Test("a change touches only the imports it can affect, and nothing at all is recomputed without changes")

@@ -47,7 +47,25 @@ public struct RouteEngine: Sendable {
             throw CrosslinkError.notFound("service \(item.id.service) does not exist")
         }
         let ports = item.port.map { [$0] } ?? service.ports.map(\.port).sorted()
-        return try ports.map { try answer(consumer: item.id.consumer, service: item.id.service, port: $0, via: item.via) }
+        guard !ports.isEmpty else { return [] }
+        // What `answer(consumer:service:port:via:)` checks, looked up once for all the ports.
+        let consumer = item.id.consumer
+        guard let consumerCluster = topology.clusters[consumer.cluster] else {
+            throw CrosslinkError.notFound("cluster \(consumer.cluster.quoted) does not exist")
+        }
+        guard let targetCluster = topology.clusters[item.id.service.cluster] else {
+            throw CrosslinkError.notFound("service \(item.id.service) does not exist")
+        }
+        var answers: [RouteAnswer] = []
+        answers.reserveCapacity(ports.count)
+        for port in ports {
+            guard let match = service.ports.first(where: { $0.port == port }) else {
+                let listed = service.ports.map { String($0.port) }.joined(separator: ", ")
+                throw CrosslinkError.invalid("service \(item.id.service) has no port \(port) (ports: \(listed))")
+            }
+            answers.append(decide(Request(consumer: consumer, from: consumerCluster, service: service, in: targetCluster, port: match), via: item.via))
+        }
+        return answers
     }
 
     /// Every import of the snapshot expanded per port, sorted by route key. Imports naming objects

@@ -19,23 +19,79 @@ extension RouteAnswer {
     public var summary: RouteSummary { RouteSummary(key: key, via: via, fingerprint: fingerprint) }
 
     /// A stable 64-bit fingerprint of every field of the answer.
+    ///
+    /// FNV-1a over the fields' UTF-8 bytes, each field followed by 0x1F (US); the key counts as one
+    /// field spelled as its description (`consumer -> cluster/namespace/name:port`). FNV is a
+    /// stream hash, so the key's pieces and the port's digits are fed in place, without building
+    /// the strings: the values equal those of the plain definition, which stored rows carry.
     public var fingerprint: UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3  // field separator (US), never in a value
+        var hasher = FNV1a()
+        hasher.add(consumer.cluster)
+        if let namespace = consumer.namespace {
+            hasher.add(byte: 0x2F)  // "/"
+            hasher.add(namespace)
         }
-        mix(key.description)
-        mix(String(port))
-        mix(via?.rawValue ?? "-")
-        mix(address ?? "-")
-        for hop in hops { mix(hop) }
-        mix("|")
+        hasher.add(" -> ")
+        hasher.add(service.cluster)
+        hasher.add(byte: 0x2F)
+        hasher.add(service.namespace)
+        hasher.add(byte: 0x2F)
+        hasher.add(service.name)
+        hasher.add(byte: 0x3A)  // ":"
+        hasher.add(decimal: servicePort)
+        hasher.endField()
+        hasher.add(decimal: port)
+        hasher.endField()
+        hasher.addField(via?.rawValue ?? "-")
+        hasher.addField(address ?? "-")
+        for hop in hops { hasher.addField(hop) }
+        hasher.addField("|")
         for rejection in rejected {
-            mix(rejection.via.rawValue)
-            mix(rejection.reason.code.rawValue)
-            mix(rejection.reason.message)
+            hasher.addField(rejection.via.rawValue)
+            hasher.addField(rejection.reason.code.rawValue)
+            hasher.addField(rejection.reason.message)
         }
-        return hash
+        return hasher.value
+    }
+}
+
+/// 64-bit FNV-1a, fed bytes, strings and decimal numbers.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    mutating func add(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* Self.prime
+    }
+
+    mutating func add(_ text: String) {
+        // Native strings hand out their bytes in place; anything else goes byte by byte.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var hash = value
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
+            value = hash
+        }
+        if done == nil {
+            for byte in text.utf8 { add(byte: byte) }
+        }
+    }
+
+    /// The decimal digits of `number` as `String(number)` spells them.
+    mutating func add(decimal number: Int) {
+        if number < 0 { add(byte: 0x2D) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor &*= 10 }
+        repeat {
+            add(byte: UInt8(truncatingIfNeeded: (magnitude / divisor) % 10) &+ 0x30)
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    mutating func endField() { add(byte: 0x1F) }
+
+    mutating func addField(_ text: String) {
+        add(text)
+        endField()
     }
 }

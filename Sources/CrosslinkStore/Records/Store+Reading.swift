@@ -97,7 +97,7 @@ extension Store {
         }
 
         let byPort = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "service")
-        let ports = try grouped(
+        let ports = try connection.query(
             """
             SELECT cluster, namespace, service, name, port, target_port, protocol, app_protocol
             FROM service_port\(byPort.sql) ORDER BY cluster, namespace, service, position
@@ -110,20 +110,21 @@ extension Store {
                     protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7))
             )
         }
+        // Services come in the same key order as their ports: each takes the next run of ports,
+        // without a dictionary of every service's ports.
+        var portRuns = PortRuns(ports)
         let byService = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "name")
-        if scope.clusters == nil {
-            // Sized once: growing a dictionary of half a million services rehashes it a dozen times.
-            topology.services.reserveCapacity(try count("service"))
-        }
-        for service in try connection.query(
-            "SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql)", byService.values,
+        let services = try connection.query(
+            "SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql) ORDER BY cluster, namespace, name",
+            byService.values,
             { row in
                 let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
                 return Service(
-                    id: id, ports: ports[id] ?? [], exposure: try closed(row.text(3), "exposure"),
+                    id: id, ports: portRuns.ports(of: id), exposure: try closed(row.text(3), "exposure"),
                     loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
             })
-        {
+        topology.services.reserveCapacity(services.count)
+        for service in services {
             topology.services[service.id] = service
         }
 
@@ -213,6 +214,7 @@ extension Store {
             topology.ingresses[ingress.service] = ingress
         }
         guard scope.includesImports else { return topology }
+        // Sized once: growing a dictionary of a million imports rehashes it a dozen times.
         if !scope.onlyDirtyImports { topology.imports.reserveCapacity(try count("service_import")) }
         for item in try connection.query(
             scope.onlyDirtyImports
@@ -263,6 +265,36 @@ extension Store {
         var result: [Key: [Value]] = [:]
         for (key, value) in try connection.query(sql, values, row) { result[key, default: []].append(value) }
         return result
+    }
+}
+
+/// The ports of services read in key order, handed out service by service in that same order.
+private struct PortRuns {
+    private var runs: [(id: ServiceID, ports: [ServicePort])] = []
+    private var next = 0
+    /// Built only if services are asked for out of step with the ports (never, for rows read in one
+    /// order): then the ports are found by key, as a dictionary would.
+    private var byID: [ServiceID: [ServicePort]]?
+
+    init(_ ports: [(ServiceID, ServicePort)]) {
+        for (id, port) in ports {
+            if let last = runs.indices.last, runs[last].id == id {
+                runs[last].ports.append(port)
+            } else {
+                runs.append((id, [port]))
+            }
+        }
+    }
+
+    mutating func ports(of id: ServiceID) -> [ServicePort] {
+        if next < runs.count, runs[next].id == id {
+            next += 1
+            return runs[next - 1].ports
+        }
+        if byID == nil {
+            byID = Dictionary(runs.map { ($0.id, $0.ports) }, uniquingKeysWith: { first, _ in first })
+        }
+        return byID?[id] ?? []
     }
 }
 

@@ -34,12 +34,13 @@ extension Store {
     /// changes since the last reconcile could affect (see `RouteImpact`) are recomputed, from a slice
     /// of the estate. A full pass streams the imports from the database in key order instead of
     /// holding them (or their answers) in memory. `prepare` receives the estate (without imports) and
-    /// returns the function answering one import. `beforeCommit` runs last inside the transaction
+    /// returns the function answering one import (a full pass calls it on a second thread, in import
+    /// order, while this one stores earlier answers). `beforeCommit` runs last inside the transaction
     /// (crosslink writes manifests there): if it throws, nothing is stored.
     public func reconcile(
         full: Bool = false,
         keepRoutable: Bool = false,
-        _ prepare: (Topology) throws -> (ServiceImport) -> [RouteAnswer],
+        _ prepare: (Topology) throws -> @Sendable (ServiceImport) -> [RouteAnswer],
         beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
@@ -48,13 +49,16 @@ extension Store {
                 let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
                 let isFull = full || stored == 1
                 var generation = try generationInTransaction()
-                var pass = RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
+                var pass = try RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
                 if isFull {
                     pass.previous = try routeSummariesInTransaction(dirtyOnly: false)
                     var scope = TopologyScope.everything
                     scope.includesImports = false
                     let answer = try prepare(try topologyInTransaction(scope: scope))
-                    try forEachImport { try pass.process(answer($0)) }
+                    // The engine answers on a second thread while this one stores (see AnswerPipeline).
+                    let pipeline = AnswerPipeline(answer: answer)
+                    try forEachImport { item in try pipeline.add(item) { try pass.process($0) } }
+                    try pipeline.finish { try pass.process($0) }
                 } else {
                     let dirty = try dirtyImportsInTransaction()
                     if !dirty.isEmpty {
@@ -72,10 +76,14 @@ extension Store {
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
                 try connection.execute("UPDATE reconcile_state SET full_needed = 0; DELETE FROM dirty_import")
+                // A full pass answered every route there is now (the others were deleted): no need to
+                // count the table. An incremental one saw only some.
                 let counts =
-                    try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                    isFull
+                    ? (pass.recomputed, pass.recomputedRoutable)
+                    : try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
-                    generation: generation, isIncremental: !isFull, changes: pass.changes.sorted { $0.key < $1.key },
+                    generation: generation, isIncremental: !isFull, changes: pass.takeChanges(),
                     routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
                     routeCount: counts.0, routableCount: counts.1)
                 try beforeCommit(record)
@@ -185,8 +193,40 @@ extension Store {
         return summaries
     }
 
+    /// The stored form of rejections: one line each, `via<TAB>code<TAB>message`, the message with
+    /// control characters escaped (`replacingNewlines`).
     static func encode(_ rejected: [Rejection]) -> String {
-        rejected.map { "\($0.via.rawValue)\t\($0.reason.code.rawValue)\t\($0.reason.message.replacingNewlines())" }.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        encode(rejected, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the stored form of `rejected` (see `encode(_:)`) to `bytes`.
+    static func encode(_ rejected: [Rejection], into bytes: inout [UInt8]) {
+        for (index, rejection) in rejected.enumerated() {
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: rejection.via.rawValue.utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: rejection.reason.code.rawValue.utf8)
+            bytes.append(0x09)
+            let message = rejection.reason.message
+            // Nearly every message is clean: append its bytes as they are unless one needs escaping.
+            let clean =
+                message.utf8.withContiguousStorageIfAvailable { raw in
+                    if raw.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
+                    bytes.append(contentsOf: raw)
+                    return true
+                } ?? false
+            if !clean { bytes.append(contentsOf: message.replacingNewlines().utf8) }
+        }
+    }
+
+    /// Appends the stored form of hops, one a line, to `bytes`.
+    static func encode(hops: [String], into bytes: inout [UInt8]) {
+        for (index, hop) in hops.enumerated() {
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: hop.utf8)
+        }
     }
 
     private static func rejections(_ text: String) throws -> [Rejection] {

@@ -81,6 +81,44 @@ final class SQLiteStatement {
         guard status == SQLITE_OK else { throw connection.error(status) }
     }
 
+    /// Binds `text` at `index` (1-based) straight from its UTF-8 bytes; SQLite copies them.
+    func bind(_ text: String, at index: Int32) throws {
+        var text = text
+        try text.withUTF8 { bytes in try bind(utf8: bytes, at: index) }
+    }
+
+    /// Binds UTF-8 `bytes` as text at `index` (1-based); SQLite copies them, so the buffer may be reused.
+    func bind(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let status: Int32
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { start in
+                sqlite3_bind_text(handle, index, start, Int32(bytes.count), transient)
+            }
+        } else {
+            // A nil pointer would bind NULL: an empty string is still text.
+            status = sqlite3_bind_text(handle, index, "", 0, transient)
+        }
+        guard status == SQLITE_OK else { throw connection.error(status) }
+    }
+
+    func bind(_ number: Int64, at index: Int32) throws {
+        let status = sqlite3_bind_int64(handle, index, number)
+        guard status == SQLITE_OK else { throw connection.error(status) }
+    }
+
+    func bindNull(at index: Int32) throws {
+        let status = sqlite3_bind_null(handle, index)
+        guard status == SQLITE_OK else { throw connection.error(status) }
+    }
+
+    /// Steps a statement that returns no rows to its end, then resets it for the next run (the
+    /// bindings stay until rebound).
+    func run() throws {
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
     /// Advances one row; false when done.
     func step() throws -> Bool {
         let status = sqlite3_step(handle)

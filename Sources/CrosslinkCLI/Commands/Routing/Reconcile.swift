@@ -72,21 +72,30 @@ extension Routing.ReconcileResult {
         if changes.isEmpty {
             lines.append("no change since the last reconcile")
         }
-        var changeLines: [String] = []
+        // A first reconcile of a large estate changes every route: list a screenful, count the rest
+        // (without formatting lines nobody sees).
+        let total = changes.newlyRoutable.count + changes.newlyUnroutable.count + changes.pathChanged.count + changes.removed.count
+        var listed = 0
+        func list(_ line: () -> String) -> Bool {
+            guard listed < limit else { return false }
+            lines.append(line())
+            listed += 1
+            return true
+        }
         for answer in changes.newlyRoutable {
-            changeLines.append("+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)")
+            guard list({ "+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
         }
         for answer in changes.newlyUnroutable {
-            changeLines.append("- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")")
+            guard list({ "- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")" }) else { break }
         }
         for change in changes.pathChanged {
-            changeLines.append("~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")")
+            guard list({ "~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")" }) else { break }
         }
-        for key in changes.removed { changeLines.append("x \(key) no longer imported") }
-        // A first reconcile of a large estate changes every route: list a screenful, count the rest.
-        lines += changeLines.prefix(limit)
-        if changeLines.count > limit {
-            lines.append("… and \(changeLines.count - limit) more changes (crosslink reconcile -o json lists them all)")
+        for key in changes.removed {
+            guard list({ "x \(key) no longer imported" }) else { break }
+        }
+        if total > limit {
+            lines.append("… and \(total - limit) more changes (crosslink reconcile -o json lists them all)")
         }
         if let manifests {
             lines.append("manifests: \(manifests.written.count) written, \(manifests.unchanged.count) unchanged, \(manifests.removed.count) removed")

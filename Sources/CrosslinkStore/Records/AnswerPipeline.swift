@@ -1,0 +1,82 @@
+import CrosslinkCore
+import Dispatch
+
+/// Answers imports on a second thread while the caller's thread stores earlier answers, so the route
+/// engine (pure) and SQLite (one connection, used from one thread) overlap instead of taking turns.
+///
+/// Imports go in batches to one serial queue; the answered batches come back in the order they were
+/// sent, so what is stored, and in which order, is exactly what answering in line would store. At most
+/// `depth` batches are answered ahead of the store, which bounds the memory.
+final class AnswerPipeline {
+    private let answer: @Sendable (ServiceImport) -> [RouteAnswer]
+    private let queue = DispatchQueue(label: "crosslink.reconcile.answers")
+    private let batchSize: Int
+    private let depth: Int
+    private var batch: [ServiceImport] = []
+    /// Batches sent and not yet handed back, oldest first.
+    private var inFlight: [AnsweredBatch] = []
+
+    init(answer: @escaping @Sendable (ServiceImport) -> [RouteAnswer], batchSize: Int = 256, depth: Int = 2) {
+        self.answer = answer
+        self.batchSize = max(1, batchSize)
+        self.depth = max(1, depth)
+        batch.reserveCapacity(self.batchSize)
+    }
+
+    /// Queues `item`; hands `store` every batch that must be stored before more are answered.
+    func add(_ item: ServiceImport, _ store: ([PreparedAnswer]) throws -> Void) rethrows {
+        batch.append(item)
+        guard batch.count >= batchSize else { return }
+        send()
+        while inFlight.count > depth { try store(inFlight.removeFirst().wait()) }
+    }
+
+    /// Hands `store` every remaining batch, in order.
+    func finish(_ store: ([PreparedAnswer]) throws -> Void) rethrows {
+        if !batch.isEmpty { send() }
+        while !inFlight.isEmpty { try store(inFlight.removeFirst().wait()) }
+    }
+
+    deinit {
+        // After an error: no answering may outlive the reconcile that asked for it.
+        for pending in inFlight { _ = pending.wait() }
+    }
+
+    private func send() {
+        let items = batch
+        batch = []
+        batch.reserveCapacity(batchSize)
+        let answered = AnsweredBatch()
+        let answer = self.answer
+        queue.async {
+            var prepared: [PreparedAnswer] = []
+            prepared.reserveCapacity(items.count)
+            for item in items {
+                for route in answer(item) { prepared.append(PreparedAnswer(route)) }
+            }
+            answered.fulfil(prepared)
+        }
+        inFlight.append(answered)
+    }
+}
+
+/// One batch's answers, handed from the answering thread to the storing one.
+///
+/// `@unchecked Sendable`: `answers` is written once, before `ready` is signalled, and read only after
+/// waiting on `ready` (each batch is waited on once), so the semaphore orders every access.
+private final class AnsweredBatch: @unchecked Sendable {
+    private var answers: [PreparedAnswer] = []
+    private let ready = DispatchSemaphore(value: 0)
+
+    func fulfil(_ answers: [PreparedAnswer]) {
+        self.answers = answers
+        ready.signal()
+    }
+
+    func wait() -> [PreparedAnswer] {
+        ready.wait()
+        let result = answers
+        answers = []
+        return result
+    }
+}
