@@ -77,10 +77,20 @@ public final class Store {
             var after = before
             let result = try change(&after)
             after.fillDefaultRegions()
-            try after.validate()
+            // Validation (pure) runs on a second thread while the difference is written; nothing
+            // commits before it passes. A write that fails on an invalid estate reports the
+            // validation's message, which says what to fix, rather than SQLite's.
+            let snapshot = after
+            let validation = BackgroundCheck { try snapshot.validate() }
             let difference = TopologyChange(from: before, to: after)
+            do {
+                try mappingStoreErrors { try write(difference, into: after) }
+            } catch {
+                try validation.wait()
+                throw error
+            }
+            try validation.wait()
             try mappingStoreErrors {
-                try write(difference, into: after)
                 if !difference.isEmpty { try recordImpact { RouteImpact(from: before, to: after, change: difference) } }
                 try connection.execute("COMMIT")
             }

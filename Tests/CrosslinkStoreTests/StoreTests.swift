@@ -79,6 +79,21 @@ import Testing
         #expect(try store.loadTopology().tunnels.first?.value.state == .error)
     }
 
+    @Test("a change SQLite would also refuse is reported with the validation's message, and nothing is written")
+    func validationMessageWinsOverSQLite() throws {
+        let store = try open()
+        try store.update { $0 = Self.estate }
+        let id = ServiceID(cluster: "aks-b", namespace: "backend", name: "bad")
+        // Port 0 fails both the validation (with a message saying what to fix) and the table's CHECK.
+        #expect {
+            try store.update { $0.services[id] = Service(id: id, ports: [ServicePort(port: 0)]) }
+        } throws: { error in
+            (error as? CrosslinkError)?.message.contains("out of range (1 to 65535)") == true
+        }
+        #expect(try store.loadTopology() == Self.estate)
+        #expect(try store.foreignKeyViolations() == 0)
+    }
+
     @Test("a refused change leaves the database exactly as it was")
     func refusedChange() throws {
         let store = try open()
