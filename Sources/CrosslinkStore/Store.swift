@@ -81,7 +81,7 @@ public final class Store {
             // commits before it passes. A write that fails on an invalid estate reports the
             // validation's message, which says what to fix, rather than SQLite's.
             let snapshot = after
-            let validation = BackgroundCheck { try snapshot.validate() }
+            let validation = BackgroundWork { try snapshot.validate() }
             let difference = TopologyChange(from: before, to: after)
             do {
                 try mappingStoreErrors { try write(difference, into: after) }

@@ -133,7 +133,7 @@ func peakRSSOfProcess(_ arguments: [String], scratch: String) -> Double {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 64)
     guard fgets(&line, Int32(line.count), file) != nil else { return 0 }
-    return (Double(String(cString: line).filter(\.isNumber)) ?? 0) / 1024
+    return (Double(String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).filter(\.isNumber)) ?? 0) / 1024
 }
 
 /// Runs a command to completion with its output discarded.

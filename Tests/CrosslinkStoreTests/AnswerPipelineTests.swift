@@ -19,9 +19,9 @@ import Testing
         let pipeline = AnswerPipeline(answer: { (try? engine.answers(for: $0)) ?? [] }, batchSize: batchSize, depth: depth)
         var received: [PreparedAnswer] = []
         for id in Self.topology.imports.keys.sorted() {
-            pipeline.add(Self.topology.imports[id]!) { received += $0 }
+            try pipeline.add(Self.topology.imports[id]!) { received += $0 }
         }
-        pipeline.finish { received += $0 }
+        try pipeline.finish { received += $0 }
         let expected = Self.inLine()
         #expect(received.map(\.answer) == expected)
         #expect(received.map(\.fingerprint) == expected.map(\.fingerprint))

@@ -14,7 +14,7 @@ final class AnswerPipeline {
     private let depth: Int
     private var batch: [ServiceImport] = []
     /// Batches sent and not yet handed back, oldest first.
-    private var inFlight: [AnsweredBatch] = []
+    private var inFlight: [BackgroundWork<[PreparedAnswer]>] = []
 
     init(answer: @escaping @Sendable (ServiceImport) -> [RouteAnswer], batchSize: Int = 256, depth: Int = 2) {
         self.answer = answer
@@ -24,59 +24,33 @@ final class AnswerPipeline {
     }
 
     /// Queues `item`; hands `store` every batch that must be stored before more are answered.
-    func add(_ item: ServiceImport, _ store: ([PreparedAnswer]) throws -> Void) rethrows {
+    func add(_ item: ServiceImport, _ store: ([PreparedAnswer]) throws -> Void) throws {
         batch.append(item)
         guard batch.count >= batchSize else { return }
         send()
-        while inFlight.count > depth { try store(inFlight.removeFirst().wait()) }
+        while inFlight.count > depth { try store(try inFlight.removeFirst().wait()) }
     }
 
     /// Hands `store` every remaining batch, in order.
-    func finish(_ store: ([PreparedAnswer]) throws -> Void) rethrows {
+    func finish(_ store: ([PreparedAnswer]) throws -> Void) throws {
         if !batch.isEmpty { send() }
-        while !inFlight.isEmpty { try store(inFlight.removeFirst().wait()) }
-    }
-
-    deinit {
-        // After an error: no answering may outlive the reconcile that asked for it.
-        for pending in inFlight { _ = pending.wait() }
+        while !inFlight.isEmpty { try store(try inFlight.removeFirst().wait()) }
     }
 
     private func send() {
         let items = batch
         batch = []
         batch.reserveCapacity(batchSize)
-        let answered = AnsweredBatch()
         let answer = self.answer
-        queue.async {
-            var prepared: [PreparedAnswer] = []
-            prepared.reserveCapacity(items.count)
-            for item in items {
-                for route in answer(item) { prepared.append(PreparedAnswer(route)) }
-            }
-            answered.fulfil(prepared)
-        }
-        inFlight.append(answered)
-    }
-}
-
-/// One batch's answers, handed from the answering thread to the storing one.
-///
-/// `@unchecked Sendable`: `answers` is written once, before `ready` is signalled, and read only after
-/// waiting on `ready` (each batch is waited on once), so the semaphore orders every access.
-private final class AnsweredBatch: @unchecked Sendable {
-    private var answers: [PreparedAnswer] = []
-    private let ready = DispatchSemaphore(value: 0)
-
-    func fulfil(_ answers: [PreparedAnswer]) {
-        self.answers = answers
-        ready.signal()
-    }
-
-    func wait() -> [PreparedAnswer] {
-        ready.wait()
-        let result = answers
-        answers = []
-        return result
+        // One serial queue: batches are answered in the order they are sent.
+        inFlight.append(
+            BackgroundWork(on: queue) {
+                var prepared: [PreparedAnswer] = []
+                prepared.reserveCapacity(items.count)
+                for item in items {
+                    for route in answer(item) { prepared.append(PreparedAnswer(route)) }
+                }
+                return prepared
+            })
     }
 }
