@@ -17,14 +17,9 @@ final class SQLiteStatement {
         sqlite3_reset(handle)
     }
 
-    /// Binds every parameter, in order; a count that does not match the SQL is a programming error
-    /// reported as a storage error rather than a value silently left over from the previous run.
+    /// Binds every parameter, in order (text copied by SQLite).
     func bind(_ values: [SQLiteValue]) throws {
-        guard values.count == Int(sqlite3_bind_parameter_count(handle)) else {
-            throw StoreError.sqlite(
-                code: SQLITE_RANGE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
-                path: connection.path)
-        }
+        try checkParameterCount(values.count)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
@@ -38,7 +33,7 @@ final class SQLiteStatement {
                     sqlite3_bind_text(handle, index, bytes, Int32(text.utf8.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
                 }
             }
-            guard status == SQLITE_OK else { throw connection.error(status) }
+            try check(status)
         }
     }
 
@@ -48,11 +43,7 @@ final class SQLiteStatement {
     /// them only while stepping, which happens inside the scope that lends them, and every later run
     /// binds all parameters again before stepping. No copy per value, unlike `bind`.
     func run(_ values: [SQLiteValue]) throws {
-        guard values.count == Int(sqlite3_bind_parameter_count(handle)) else {
-            throw StoreError.sqlite(
-                code: SQLITE_RANGE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
-                path: connection.path)
-        }
+        try checkParameterCount(values.count)
         try bindLending(values, from: 0)
     }
 
@@ -81,6 +72,15 @@ final class SQLiteStatement {
         guard status == SQLITE_OK else { throw connection.error(status) }
     }
 
+    /// Every run binds every parameter: a count that does not match the SQL is a programming error,
+    /// reported as a storage error rather than a value silently left over from the previous run.
+    private func checkParameterCount(_ count: Int) throws {
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard count == expected else {
+            throw StoreError.sqlite(code: SQLITE_RANGE, message: "\(count) values for \(expected) parameters", path: connection.path)
+        }
+    }
+
     /// Binds `text` at `index` (1-based) straight from its UTF-8 bytes; SQLite copies them.
     func bind(_ text: String, at index: Int32) throws {
         var text = text
@@ -99,17 +99,17 @@ final class SQLiteStatement {
             // A nil pointer would bind NULL: an empty string is still text.
             status = sqlite3_bind_text(handle, index, "", 0, transient)
         }
-        guard status == SQLITE_OK else { throw connection.error(status) }
+        try check(status)
     }
 
     func bind(_ number: Int64, at index: Int32) throws {
         let status = sqlite3_bind_int64(handle, index, number)
-        guard status == SQLITE_OK else { throw connection.error(status) }
+        try check(status)
     }
 
     func bindNull(at index: Int32) throws {
         let status = sqlite3_bind_null(handle, index)
-        guard status == SQLITE_OK else { throw connection.error(status) }
+        try check(status)
     }
 
     /// Steps a statement that returns no rows to its end, then resets it for the next run (the
