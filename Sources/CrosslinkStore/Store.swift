@@ -84,7 +84,7 @@ public final class Store {
             let validation = BackgroundWork { try snapshot.validate() }
             let difference = TopologyChange(from: before, to: after)
             do {
-                try mappingStoreErrors { try write(difference, into: after) }
+                try mappingStoreErrors { try write(difference) }
             } catch {
                 try validation.wait()
                 throw error

@@ -7,7 +7,7 @@ extension Store {
     /// SQLite does not check the schema's foreign keys again row by row (see `Store.init`), and an
     /// object's child rows are deleted here rather than by `ON DELETE CASCADE`. Removals run first,
     /// which keeps UNIQUE constraints happy when one object replaces another (a VNet's gateway renamed).
-    func write(_ difference: TopologyChange, into topology: Topology) throws {
+    func write(_ difference: TopologyChange) throws {
         for reference in difference.removed { try delete(reference) }
         for index in Self.insertionOrder(difference.created) { try save(difference.created[index], isNew: true) }
         for entity in difference.updated { try save(entity, isNew: false) }
