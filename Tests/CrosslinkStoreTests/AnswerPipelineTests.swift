@@ -25,7 +25,13 @@ import Testing
         let expected = Self.inLine()
         #expect(received.map(\.answer) == expected)
         #expect(received.map(\.fingerprint) == expected.map(\.fingerprint))
-        #expect(received.map(\.rejected) == expected.map { Array(Store.encode($0.rejected).utf8) })
+        #expect(
+            received.map(\.rejected)
+                == expected.map { answer in
+                    var bytes: [UInt8] = []
+                    Store.encode(answer.rejected, into: &bytes)
+                    return bytes
+                })
     }
 
     struct Stop: Error {}

@@ -193,15 +193,8 @@ extension Store {
         return summaries
     }
 
-    /// The stored form of rejections: one line each, `via<TAB>code<TAB>message`, the message with
-    /// control characters escaped (`replacingNewlines`).
-    static func encode(_ rejected: [Rejection]) -> String {
-        var bytes: [UInt8] = []
-        encode(rejected, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the stored form of `rejected` (see `encode(_:)`) to `bytes`.
+    /// Appends the stored form of `rejected` to `bytes`: one line each, `via<TAB>code<TAB>message`,
+    /// the message with control characters escaped (`replacingNewlines`).
     static func encode(_ rejected: [Rejection], into bytes: inout [UInt8]) {
         for (index, rejection) in rejected.enumerated() {
             if index > 0 { bytes.append(0x0A) }
