@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks the golden manifests against the real upstream schemas (Kubernetes core kinds, the MCS
-# ServiceExport CRD in both its upstream and submariner-operator forms, Istio's ServiceEntry CRD).
+# Checks the golden manifests against the real upstream schemas (the Kubernetes core kinds Namespace,
+# Service and NetworkPolicy; the MCS ServiceExport CRD in both its upstream and submariner-operator
+# forms; Istio's ServiceEntry CRD). Core kinds are checked strictly only with kubernetes-validate.
 # The validator lives next to the repository, in ../shared/tools; without it this check is skipped.
 set -euo pipefail
 

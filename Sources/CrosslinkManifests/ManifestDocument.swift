@@ -5,6 +5,8 @@ public struct ManifestDocument: Hashable, Sendable {
         case serviceExport(ServiceExport)
         case serviceEntry(ServiceEntry)
         case networkPolicy(NetworkPolicy)
+        case namespace(Namespace)
+        case stubService(StubService)
     }
 
     /// The cluster whose API server receives the object.
@@ -24,15 +26,19 @@ public struct ManifestDocument: Hashable, Sendable {
         case .serviceExport(let value): value.metadata
         case .serviceEntry(let value): value.metadata
         case .networkPolicy(let value): value.metadata
+        case .namespace(let value): value.metadata
+        case .stubService(let value): value.metadata
         }
     }
 
-    /// The object's `kind` (`ServiceExport`, `ServiceEntry`, `NetworkPolicy`).
+    /// The object's `kind` (`ServiceExport`, `ServiceEntry`, `NetworkPolicy`, `Namespace`, `Service`).
     public var kind: String {
         switch object {
         case .serviceExport: ServiceExport.kind
         case .serviceEntry: ServiceEntry.kind
         case .networkPolicy: NetworkPolicy.kind
+        case .namespace: Namespace.kind
+        case .stubService: StubService.kind
         }
     }
 
@@ -42,15 +48,18 @@ public struct ManifestDocument: Hashable, Sendable {
         case .serviceExport: ServiceExport.apiVersion
         case .serviceEntry: ServiceEntry.apiVersion
         case .networkPolicy: NetworkPolicy.apiVersion
+        case .namespace: Namespace.apiVersion
+        case .stubService: StubService.apiVersion
         }
     }
 
-    /// The object's namespace.
+    /// The object's namespace; for a `Namespace`, its own name.
     public var namespace: String { metadata.namespace }
     /// The object's name.
     public var name: String { metadata.name }
 
-    /// Where the document lives in an output directory: `<cluster>/<namespace>/<kind>-<name>.yaml`.
+    /// Where the document lives in an output directory: `<cluster>/<namespace>/<kind>-<name>.yaml`
+    /// (a `Namespace` sits in its own directory: `aks-a/payments/namespace-payments.yaml`).
     ///
     /// Every part is a validated DNS-1123 name, so the path cannot climb out of the directory.
     public var relativePath: String {

@@ -125,12 +125,12 @@ import Testing
 @Suite struct RouteFingerprintTests {
     typealias F = RouteFixtures
 
-    /// The definition stored rows were fingerprinted with: FNV-1a over each field's string, 0x1F after each.
+    /// The definition stored rows were fingerprinted with: FNV-1a over each field's string, 0x1F after
+    /// each, spelled as one byte string hashed at once (the streaming fingerprint must agree with it).
     static func plainFingerprint(_ answer: RouteAnswer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var bytes: [UInt8] = []
         func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+            bytes += Array(text.utf8) + [0x1F]
         }
         mix(answer.key.description)
         mix(String(answer.port))
@@ -143,7 +143,7 @@ import Testing
             mix(rejection.reason.code.rawValue)
             mix(rejection.reason.message)
         }
-        return hash
+        return FNV1a.hash(bytes)
     }
 
     @Test("fingerprints equal the plain definition, so stored rows stay comparable")

@@ -1,3 +1,4 @@
+import CrosslinkManifests
 import Foundation
 import Testing
 
@@ -21,5 +22,15 @@ import Testing
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
+    }
+
+    @Test("the golden files hold every kind crosslink emits, so the schema check covers each")
+    func everyKindCovered() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: GoldenFile.directory, includingPropertiesForKeys: nil)
+        let text = try files.filter { $0.pathExtension == "yaml" }.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        let kinds = [ServiceExport.kind, ServiceEntry.kind, NetworkPolicy.kind, Namespace.kind, StubService.kind]
+        for kind in kinds {
+            #expect(text.contains("\nkind: \(kind)\n"), "no golden file holds a \(kind)")
+        }
     }
 }

@@ -84,4 +84,12 @@ enum Scenario {
     ]
 
     static var allAnswers: [RouteAnswer] { cases.flatMap(\.answers) }
+
+    /// The scenario's topology with one more service.
+    static func adding(_ service: String, ports: [ServicePort] = [ServicePort(name: "http", port: 80)]) -> Topology {
+        var topology = Scenario.topology
+        let id = TopologyBuilder.service(service)
+        topology.services[id] = Service(id: id, ports: ports)
+        return topology
+    }
 }

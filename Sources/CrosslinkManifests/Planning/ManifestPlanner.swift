@@ -1,6 +1,6 @@
 public import CrosslinkCore
 
-/// Turns route answers into the Kubernetes objects that make those routes work (spec §6).
+/// Turns route answers into the Kubernetes objects that make those routes work (spec §6, §7.12–7.16).
 ///
 /// Pure: the same answers and topology give the same documents in the same order, whatever the
 /// order of `answers`. Only routable answers count; each path kind asks for its own objects:
@@ -8,7 +8,8 @@ public import CrosslinkCore
 /// | route | object | cluster |
 /// |---|---|---|
 /// | tunnel | `ServiceExport` for the service | service's |
-/// | mesh | `ServiceEntry` MESH_INTERNAL for `<svc>.<ns>.svc.<domain>` | consumer's |
+/// | tunnel, mesh | `Namespace` of the service, unless the consumer has a service in it | consumer's |
+/// | mesh | selector-less `Service` named like the service (DNS stub), unless the consumer has it | consumer's |
 /// | ingress into a mesh member | `ServiceEntry` MESH_EXTERNAL for the ingress host | consumer's |
 /// | any, into an isolated namespace | `NetworkPolicy` admitting the route's sources | service's |
 ///
@@ -21,7 +22,9 @@ public enum ManifestPlanner {
     public static func documents(for answers: [RouteAnswer], in topology: Topology) -> [ManifestDocument] {
         // De-duplicated and sorted first, so that grouping below never depends on input order.
         let routes = Set(answers.compactMap { PlannedRoute($0, in: topology) }).sorted { $0.key < $1.key }
-        let documents = serviceExports(for: routes) + serviceEntries(for: routes) + networkPolicies(for: routes)
+        let documents =
+            serviceExports(for: routes) + consumerNamespaces(for: routes, in: topology) + dnsStubs(for: routes, in: topology)
+            + serviceEntries(for: routes) + networkPolicies(for: routes)
         return documents.sorted(by: ManifestDocument.precedes)
     }
 

@@ -9,21 +9,25 @@ extension ManifestDocument {
             case .serviceExport: nil  // no spec: the submariner-operator CRD has none
             case .serviceEntry(let entry): entry.specNode
             case .networkPolicy(let policy): policy.specNode
+            case .namespace: nil
+            case .stubService(let service): service.specNode
             }
+        // Namespaces are cluster-scoped: their metadata has no namespace.
+        let isClusterScoped = if case .namespace = object { true } else { false }
         return YAMLNode.mapping([
             "apiVersion": YAMLNode.string(apiVersion),
             "kind": YAMLNode.string(kind),
-            "metadata": metadata.node,
+            "metadata": metadata.node(includingNamespace: !isClusterScoped),
             "spec": spec,
         ])
     }
 }
 
 extension ObjectMetadata {
-    var node: Node {
+    func node(includingNamespace: Bool) -> Node {
         YAMLNode.mapping([
             "name": YAMLNode.string(name),
-            "namespace": YAMLNode.string(namespace),
+            "namespace": includingNamespace ? YAMLNode.string(namespace) : nil,
             "labels": YAMLNode.nonEmpty(labels, YAMLNode.sortedMapping),
             "annotations": YAMLNode.nonEmpty(annotations, YAMLNode.sortedMapping),
         ])
@@ -56,6 +60,25 @@ extension ServiceEntry {
                         ])
                     })
             },
+        ])
+    }
+}
+
+extension StubService {
+    /// Ports only: no selector (so no endpoints of its own) and the default type, ClusterIP, so that
+    /// DNS answers the name with a cluster IP the sidecar intercepts.
+    var specNode: Node {
+        YAMLNode.mapping([
+            "ports": YAMLNode.sequence(
+                ports.map { port in
+                    YAMLNode.mapping([
+                        "name": port.name.map(YAMLNode.string),
+                        "port": YAMLNode.int(port.port),
+                        "targetPort": YAMLNode.int(port.targetPort),
+                        "protocol": YAMLNode.string(port.protocol.rawValue),
+                        "appProtocol": port.appProtocol.map(YAMLNode.string),
+                    ])
+                })
         ])
     }
 }
