@@ -109,3 +109,24 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Spec §7.14: the protocol of an ingress ServiceEntry's port.
+@Suite struct IngressEntryProtocolTests {
+    @Test(
+        "HTTPS on a TLS ingress, GRPC for a gRPC backend in the clear, else HTTP",
+        arguments: [(true, 80, "HTTPS"), (true, 9090, "HTTPS"), (false, 9090, "GRPC"), (false, 80, "HTTP")])
+    func entryProtocol(tls: Bool, backendPort: Int, expected: String) throws {
+        // The scenario's backend: 80 is `http` (appProtocol http), 9090 is named `grpc`.
+        let topology = Scenario.builder
+            .ingress(Scenario.backend, host: "api.example.com", port: tls ? 443 : 80, tls: tls, address: "20.5.6.7", className: "nginx").topology
+        let documents = ManifestPlanner.documents(for: [Scenario.answer("aks-a/frontend", Scenario.backend, backendPort, via: .ingress)], in: topology)
+        let entry = try #require(
+            documents.lazy.compactMap { document -> ServiceEntry? in
+                if case .serviceEntry(let entry) = document.object { return entry }
+                return nil
+            }.first)
+        let number = tls ? 443 : 80
+        #expect(entry.ports == [ServiceEntry.Port(number: number, name: "\(expected.lowercased())-\(number)", protocol: expected)])
+        #expect(entry.location == .meshExternal && entry.hosts == ["api.example.com"])
+    }
+}

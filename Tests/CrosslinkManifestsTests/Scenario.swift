@@ -4,7 +4,9 @@ import CrosslinkTestSupport
 /// The estate every manifest test plans against, and hand-built route answers (the engine that
 /// produces real ones is tested elsewhere; manifests depend only on the answer type).
 enum Scenario {
-    static let topology = TopologyBuilder()
+    static let topology = builder.topology
+
+    static let builder = TopologyBuilder()
         .vnet("vnet-hub", "10.0.0.0/16")
         .vnet("vnet-a", "10.1.0.0/16")
         .vnet("vnet-b", "10.2.0.0/16")
@@ -38,7 +40,6 @@ enum Scenario {
         )
         .service("aks-c/payments/ledger", ports: [ServicePort(name: "https", port: 443, targetPort: 8443)])
         .ingress("aks-b/backend/backend-service", host: "api.example.com", address: "20.5.6.7", className: "nginx")
-        .topology
 
     static let backend = "aks-b/backend/backend-service"
     static let ledger = "aks-c/payments/ledger"
