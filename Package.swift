@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "Yams", "crosslink"]),
+        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "CrosslinkReport", "Yams", "crosslink"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,4 +54,13 @@ extension String {
 
     /// The string quoted for an error message, with control characters escaped.
     package var quoted: String { "'\(self.replacingNewlines())'" }
+
+    /// Quoted like `quoted`, cut to its first 64 characters and "…": for a bad value from the user, which
+    /// may be megabytes long and must not become a megabyte error line. (Paths use `quoted`, whole.)
+    package var quotedExcerpt: String {
+        let limit = 64
+        // Unicode scalars, not Characters: one Character can hold any number of combining marks.
+        guard utf8.count > limit, unicodeScalars.count > limit else { return quoted }
+        return "'\(String(String.UnicodeScalarView(unicodeScalars.prefix(limit))).replacingNewlines())…'"
+    }
 }

@@ -2,12 +2,12 @@ import CrosslinkCore
 import CrosslinkManifests
 
 /// One self-contained HTML page (no network fetches): the estate picture, the consumer × service
-/// routability matrix with the reason on hover, and the manifests crosslink would emit.
+/// routability matrix (reasons on hover and printed below it), and the manifests crosslink would emit.
 public struct HTMLReport: Sendable {
     public var topology: Topology
     public var answers: [RouteAnswer]
     public var documents: [ManifestDocument]
-    /// The picture as inline SVG (from Graphviz), or nil to show the DOT and Mermaid sources instead.
+    /// The picture as inline SVG (from Graphviz), or nil to draw it with crosslink's built-in layout.
     public var svg: String?
 
     public init(topology: Topology, answers: [RouteAnswer], documents: [ManifestDocument], svg: String?) {
@@ -31,7 +31,7 @@ public struct HTMLReport: Sendable {
             .picture svg{max-width:100%;height:auto}
             table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:center}
             th{background:#f7fafc}th.row{text-align:left}
-            td.ok{background:#c6f6d5}td.no{background:#fed7d7;cursor:help}td.none{color:#a0aec0}
+            td.ok{background:#c6f6d5}td.no{background:#fed7d7;cursor:help}td.no a{color:#9b2c2c}ol.reasons{font-size:12px}ol.reasons ul{margin:0.2em 0 0.6em}td.none{color:#a0aec0}
             td.local{background:#e2e8f0}td.mesh{background:#e9d8fd}td.tunnel{background:#c6f6d5}td.network{background:#bee3f8}td.ingress{background:#fefcbf}
             pre{background:#f7fafc;padding:1em;overflow:auto;font-size:12px}
             .legend span{margin-right:1em}
@@ -45,11 +45,14 @@ public struct HTMLReport: Sendable {
         if let svg {
             page += Self.inlineSVG(svg)
         } else {
-            page +=
-                "<p>Graphviz (<code>dot</code>) was not found, so the picture is given as source: paste the DOT into any Graphviz viewer or the Mermaid into any Mermaid renderer.</p>"
-            page += "<pre>\(Self.escape(graph.dot()))</pre><pre>\(Self.escape(graph.mermaid()))</pre>"
+            // Without Graphviz the page still shows the estate: crosslink's own simple layout, with the
+            // DOT at hand for anyone who wants Graphviz's.
+            page += "<p class=\"note\">Drawn by crosslink's built-in layout (Graphviz <code>dot</code> was not available).</p>\n"
+            page += graph.svg()
+            page += "<details><summary>DOT source</summary><pre>\(Self.escape(graph.dot()))</pre></details>"
         }
-        page += "</div>\n<h2>Routability</h2>\n" + matrix() + "\n<h2>Manifests</h2>\n" + manifestList() + "\n</body></html>\n"
+        page +=
+            "</div>\n<h2>Routability</h2>\n" + matrix() + "\n" + unroutableReasons() + "\n<h2>Manifests</h2>\n" + manifestList() + "\n</body></html>\n"
         return page
     }
 
@@ -59,6 +62,8 @@ public struct HTMLReport: Sendable {
         let services = Array(Set(answers.map { "\($0.service):\($0.servicePort)" })).sorted()
         var byCell: [String: RouteAnswer] = [:]
         for answer in answers { byCell["\(answer.consumer)|\(answer.service):\(answer.servicePort)"] = answer }
+        let numbers = Dictionary(
+            unroutableCells.enumerated().map { ("\($1.consumer)|\($1.service):\($1.servicePort)", $0 + 1) }, uniquingKeysWith: { first, _ in first })
         guard !consumers.isEmpty else { return "<p>No imports.</p>" }
         var html = "<table><tr><th class=\"row\">consumer \\ service</th>"
         for service in services { html += "<th>\(Self.escape(service))</th>" }
@@ -74,12 +79,36 @@ public struct HTMLReport: Sendable {
                         + (reasons.isEmpty ? "" : "\n\nother paths:\n" + reasons)
                     html += "<td class=\"ok \(via.rawValue)\" title=\"\(Self.escape(title))\">\(via.rawValue)</td>"
                 } else {
-                    html += "<td class=\"no\" title=\"\(Self.escape(reasons))\">✗</td>"
+                    // The number links to the printed reason below the table: a printout has no hover.
+                    let number = numbers["\(consumer)|\(service)"] ?? 0
+                    html += "<td class=\"no\" title=\"\(Self.escape(reasons))\">✗ <a href=\"#why-\(number)\">\(number)</a></td>"
                 }
             }
             html += "</tr>\n"
         }
         return html + "</table>"
+    }
+
+    /// The unroutable cells in the order the matrix numbers them (by consumer, then service and port).
+    var unroutableCells: [RouteAnswer] {
+        answers.filter { !$0.isRoutable }.sorted {
+            ($0.consumer.description, "\($0.service):\($0.servicePort)") < ($1.consumer.description, "\($1.service):\($1.servicePort)")
+        }
+    }
+
+    /// Every unroutable cell's reasons as text on the page, numbered as in the matrix.
+    func unroutableReasons() -> String {
+        let cells = unroutableCells
+        guard !cells.isEmpty else { return "" }
+        var html = "<h3>Why the unroutable imports are unroutable</h3>\n<ol class=\"reasons\">\n"
+        for (index, answer) in cells.enumerated() {
+            html += "<li id=\"why-\(index + 1)\"><b>\(Self.escape(answer.consumer.description)) → \(Self.escape("\(answer.service):\(answer.servicePort)"))</b><ul>"
+            for rejection in answer.rejected {
+                html += "<li>\(Self.escape(rejection.via.rawValue)): \(Self.escape(rejection.reason.message))</li>"
+            }
+            html += "</ul></li>\n"
+        }
+        return html + "</ol>"
     }
 
     func manifestList() -> String {

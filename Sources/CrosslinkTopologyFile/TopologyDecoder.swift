@@ -13,6 +13,9 @@ public enum TopologyDecoder {
     /// - Throws: `CrosslinkError` with line and column for malformed YAML, unknown fields, wrong types,
     ///   invalid values and objects named twice.
     public static func decode(_ text: String, source: String) throws -> Topology {
+        // A UTF-8 byte-order mark (Windows editors write one) is not part of the document; dropping it
+        // before parsing keeps line 1's columns counting from the first real character.
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         try YAMLGuard.check(text, source: source)
         let root: Node?
         do {
@@ -25,6 +28,7 @@ public enum TopologyDecoder {
         guard let root else {
             throw CrosslinkError(.malformedFile, "\(source): the file is empty; expected a Topology document")
         }
+        try YAMLGuard.refuseExplicitTags(root, text: text, source: source, budget: text.utf8.count + 1_000)
         var decoder = Decoder(reader: YAMLReader(source: source, nodeBudget: text.utf8.count + 1_000))
         return try decoder.topology(root)
     }
@@ -42,11 +46,11 @@ public enum TopologyDecoder {
                 ])
             let version = try reader.string(try fields.required("apiVersion", reader), "apiVersion")
             guard version == TopologyDecoder.apiVersion else {
-                throw reader.error(fields["apiVersion"], "apiVersion \(version.quoted) is not supported; expected \(TopologyDecoder.apiVersion)")
+                throw reader.error(fields["apiVersion"], "apiVersion \(version.quotedExcerpt) is not supported; expected \(TopologyDecoder.apiVersion)")
             }
             let kind = try reader.string(try fields.required("kind", reader), "kind")
             guard kind == TopologyDecoder.kind else {
-                throw reader.error(fields["kind"], "kind \(kind.quoted) is not supported; expected \(TopologyDecoder.kind)")
+                throw reader.error(fields["kind"], "kind \(kind.quotedExcerpt) is not supported; expected \(TopologyDecoder.kind)")
             }
             for (index, node) in try reader.items(fields["vnets"], "vnets").enumerated() {
                 try add(.vnet(try vnet(node, "vnets[\(index)]")), at: node)
@@ -139,7 +143,7 @@ public enum TopologyDecoder {
             for (index, node) in try reader.items(fields[key], "\(fields.what).\(key)").enumerated() {
                 let value = try reader.string(node, "\(fields.what).\(key)[\(index)]")
                 try reader.located(node) { try NameRule.dns1123Label.check(value, field: "\(fields.what).\(key)[\(index)]") }
-                guard !result.contains(value) else { throw reader.error(node, "\(value.quoted) is listed twice in \(fields.what).\(key)") }
+                guard !result.contains(value) else { throw reader.error(node, "\(value.quotedExcerpt) is listed twice in \(fields.what).\(key)") }
                 result.append(value)
             }
             return result
@@ -169,6 +173,7 @@ public enum TopologyDecoder {
             let what = "vnet \(name)"
             let regionNode = try fields.required("region", reader)
             let region = try reader.string(regionNode, "\(what): region")
+            try reader.located(regionNode) { try checkRegion(region, field: "\(what): region") }
             var space: [CIDR] = []
             let spaceNode = try fields.required("addressSpace", reader)
             for (index, item) in try reader.items(spaceNode, "\(what): addressSpace").enumerated() {
@@ -199,8 +204,12 @@ public enum TopologyDecoder {
                     trustRoot: try self.name(meshFields, "trustRoot"),
                     eastWestGateway: try optionalAddress(meshFields, "eastWestGateway"))
             }
+            let region = try optionalString(named, "region") ?? ""
+            if let regionNode = named["region"] {
+                try reader.located(regionNode) { try checkRegion(region, field: "\(what): region") }
+            }
             let cluster = Cluster(
-                name: name, vnet: try self.name(named, "vnet"), region: try optionalString(named, "region") ?? "",
+                name: name, vnet: try self.name(named, "vnet"), region: region,
                 nodeSubnet: try cidr(try named.required("nodeSubnet", reader), "\(what): nodeSubnet"),
                 networkPlugin: plugin, podCIDR: try optionalCIDR(named, "podCIDR"),
                 serviceCIDR: try optionalCIDR(named, "serviceCIDR"), clusterDomain: try optionalString(named, "clusterDomain"),

@@ -39,10 +39,10 @@ struct YAMLReader {
                 throw error(key, "\(what) has a key that is not a plain name")
             }
             guard allowed.contains(scalar.string) else {
-                throw error(key, "unknown field \(scalar.string.quoted) in \(what); expected one of: \(allowed.joined(separator: ", "))")
+                throw error(key, "unknown field \(scalar.string.quotedExcerpt) in \(what); expected one of: \(allowed.joined(separator: ", "))")
             }
             guard values.updateValue(value, forKey: scalar.string) == nil else {
-                throw error(key, "field \(scalar.string.quoted) appears twice in \(what)")
+                throw error(key, "field \(scalar.string.quotedExcerpt) appears twice in \(what)")
             }
         }
         return Fields(node: node, what: what, values: values)

@@ -55,17 +55,19 @@ public struct CrosslinkProcess: Sendable {
         process.waitUntilExit()
     }
 
-    /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input.
+    /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input; `environment` entries
+    /// replace the inherited ones of the same name (e.g. `PATH`).
     @discardableResult
-    public func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true) throws -> Result {
-        try Self.run(arguments + (useDatabase ? ["--db", database] : []), stdin: stdin, in: directory)
+    public func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true, environment: [String: String] = [:]) throws -> Result {
+        try Self.run(arguments + (useDatabase ? ["--db", database] : []), stdin: stdin, in: directory, environment: environment)
     }
 
-    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe(), error = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -8,8 +8,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page: the estate picture, the routability matrix, the manifests.",
         discussion: """
-            The picture is inline SVG rendered by Graphviz `dot` when it is on the PATH; without it the page \
-            shows the DOT and Mermaid sources instead. The page fetches nothing from the network.
+            The picture is inline SVG rendered by Graphviz `dot` when it is on the PATH; without it (or when it \
+            fails) crosslink draws the estate with its own simple layout and prints a note. The page fetches \
+            nothing from the network.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,22 +27,16 @@ struct Report: ParsableCommand {
         emit("wrote \(html)\n")
     }
 
-    /// `dot -Tsvg`, or nil when Graphviz is missing or fails.
+    /// Graphviz's SVG, or nil after a one-line note when Graphviz is missing or fails: the page then
+    /// draws the estate with crosslink's built-in layout.
     static func renderSVG(_ dot: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["dot", "-Tsvg"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        input.fileHandleForWriting.write(Data(dot.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        switch Graphviz.render(dot) {
+        case .rendered(let svg):
+            return svg
+        case .unavailable(let reason):
+            writeAll("note: \(reason); the picture uses crosslink's built-in layout (install graphviz for Graphviz's)\n", to: 2)
+            return nil
+        }
     }
 
     /// Temp file in the same directory, then rename: a reader never sees half a page.

@@ -16,24 +16,24 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String, field: String) throws -> CIDR {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if text.contains(":") {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is IPv6; crosslink models IPv4 networks only")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is IPv6; crosslink models IPv4 networks only")
         }
         guard parts.count == 2 else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not a CIDR (expected a.b.c.d/n)")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not a CIDR (expected a.b.c.d/n)")
         }
         guard let address = IPv4Address(parts[0]) else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) does not start with an IPv4 address")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) does not start with an IPv4 address")
         }
         let digits = parts[1].utf8
         guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             digits.count == 1 || digits.first != UInt8(ascii: "0"),
             let prefix = Int(parts[1]), (0...32).contains(prefix)
         else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) has a bad prefix length (expected 0 to 32)")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) has a bad prefix length (expected 0 to 32)")
         }
         let cidr = CIDR(containing: address, prefixLength: prefix)
         guard cidr.network == address else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) has host bits set; did you mean \(cidr)?")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) has host bits set; did you mean \(cidr)?")
         }
         return cidr
     }

@@ -36,9 +36,9 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public static func parse(_ text: String, field: String) throws -> IPv4Address {
         guard let address = IPv4Address(text) else {
             if text.contains(":") {
-                throw CrosslinkError.invalid("\(field) \(text.quoted) is IPv6; crosslink models IPv4 networks only")
+                throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is IPv6; crosslink models IPv4 networks only")
             }
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not an IPv4 address (expected a.b.c.d)")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not an IPv4 address (expected a.b.c.d)")
         }
         return address
     }

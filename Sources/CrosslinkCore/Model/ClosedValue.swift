@@ -6,7 +6,7 @@ extension ClosedValue {
     public static func parse(_ text: String, field: String) throws -> Self {
         guard let value = Self(rawValue: text) else {
             let accepted = allCases.map(\.rawValue).joined(separator: " | ")
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not one of: \(accepted)")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not one of: \(accepted)")
         }
         return value
     }
@@ -85,7 +85,7 @@ public enum ImportVia: Hashable, Sendable, CustomStringConvertible {
         if text == "auto" { return .auto }
         guard let kind = PathKind(rawValue: text) else {
             let accepted = (["auto"] + PathKind.allCases.map(\.rawValue)).joined(separator: " | ")
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not one of: \(accepted)")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not one of: \(accepted)")
         }
         return .pinned(kind)
     }

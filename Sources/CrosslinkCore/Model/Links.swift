@@ -103,7 +103,7 @@ public struct Consumer: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func parse(_ text: String, field: String) throws -> Consumer {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 1 || parts.count == 2 else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not cluster or cluster/namespace")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not cluster or cluster/namespace")
         }
         try NameRule.dns1123Label.check(parts[0], field: "\(field) cluster")
         if parts.count == 2 { try NameRule.dns1123Label.check(parts[1], field: "\(field) namespace") }

@@ -14,7 +14,7 @@ public struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func parse(_ text: String, field: String) throws -> ServiceID {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else {
-            throw CrosslinkError.invalid("\(field) \(text.quoted) is not cluster/namespace/service")
+            throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not cluster/namespace/service")
         }
         let id = ServiceID(cluster: parts[0], namespace: parts[1], name: parts[2])
         try id.validate(field: field)

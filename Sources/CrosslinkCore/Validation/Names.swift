@@ -14,7 +14,7 @@ public enum NameRule: Sendable {
                 self == .dns1123Label
                 ? "a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit"
                 : "a DNS-1035 label: at most 63 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit"
-            throw CrosslinkError.invalid("\(field()) \(name.quoted) is not \(rule)")
+            throw CrosslinkError.invalid("\(field()) \(name.quotedExcerpt) is not \(rule)")
         }
     }
 }
@@ -40,6 +40,6 @@ public func checkHostName(_ host: String, field: @autoclosure () -> String) thro
             (try? NameRule.dns1123Label.check(label, field: "")) != nil
         }
     guard valid else {
-        throw CrosslinkError.invalid("\(field()) \(host.quoted) is not a DNS host name (lowercase labels separated by dots)")
+        throw CrosslinkError.invalid("\(field()) \(host.quotedExcerpt) is not a DNS host name (lowercase labels separated by dots)")
     }
 }

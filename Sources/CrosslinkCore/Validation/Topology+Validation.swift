@@ -103,7 +103,7 @@ extension Topology {
                 try NameRule.dns1123Label.check(name, field: "\(what): port name")
             }
             if let appProtocol = port.appProtocol, !isProtocolName(appProtocol) {
-                throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quoted) is not a protocol name")
+                throw CrosslinkError.invalid("\(what): appProtocol \(appProtocol.quotedExcerpt) is not a protocol name")
             }
             // A service has a handful of ports: comparing with the earlier ones beats hashing.
             for earlier in service.ports[..<index] {
@@ -218,11 +218,11 @@ extension Topology {
 }
 
 /// Azure region names are lowercase letters and digits (`westeurope`, `eastus2`).
-func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
+public func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
     guard !region.isEmpty, region.utf8.count <= 63,
         region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
     else {
-        throw CrosslinkError.invalid("\(field()) \(region.quoted) is not a region name (lowercase letters and digits, like westeurope)")
+        throw CrosslinkError.invalid("\(field()) \(region.quotedExcerpt) is not a region name (lowercase letters and digits, like westeurope)")
     }
 }
 

@@ -50,7 +50,7 @@ extension ServicePort {
         }
         let numbers = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(numbers.count), let port = Int(numbers[0]), numbers.count == 1 || Int(numbers[1]) != nil else {
-            throw CrosslinkError(.invalidValue, "--ports \(text.quoted) is not [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL]")
+            throw CrosslinkError(.invalidValue, "--ports \(text.quotedExcerpt) is not [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL]")
         }
         try checkPort(port, field: "--ports port")
         let target = numbers.count == 2 ? Int(numbers[1]) : nil
