@@ -20,7 +20,8 @@ extension EstateGraph {
             let frame = group.frame
             let border = group.isVNet ? "stroke=\"#7a8599\" stroke-dasharray=\"6 4\"" : "stroke=\"#b7791f\" stroke-dasharray=\"2 3\""
             out += "<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"8\" fill=\"none\" \(border)/>\n"
-            out += "<text x=\"\(frame.x + 10)\" y=\"\(frame.y + 16)\" font-weight=\"bold\" fill=\"#4a5568\">\(Self.svgText(EstateLayout.lines(group.label).first ?? ""))</text>\n"
+            out +=
+                "<text x=\"\(frame.x + 10)\" y=\"\(frame.y + 16)\" font-weight=\"bold\" fill=\"#4a5568\">\(Self.svgText(EstateLayout.lines(group.label).first ?? ""))</text>\n"
         }
         for edge in edges {
             guard let from = layout.nodes[edge.from], let to = layout.nodes[edge.to] else { continue }

@@ -102,7 +102,8 @@ public struct HTMLReport: Sendable {
         guard !cells.isEmpty else { return "" }
         var html = "<h3>Why the unroutable imports are unroutable</h3>\n<ol class=\"reasons\">\n"
         for (index, answer) in cells.enumerated() {
-            html += "<li id=\"why-\(index + 1)\"><b>\(Self.escape(answer.consumer.description)) → \(Self.escape("\(answer.service):\(answer.servicePort)"))</b><ul>"
+            html +=
+                "<li id=\"why-\(index + 1)\"><b>\(Self.escape(answer.consumer.description)) → \(Self.escape("\(answer.service):\(answer.servicePort)"))</b><ul>"
             for rejection in answer.rejected {
                 html += "<li>\(Self.escape(rejection.via.rawValue)): \(Self.escape(rejection.reason.message))</li>"
             }

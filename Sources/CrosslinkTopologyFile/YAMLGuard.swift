@@ -61,7 +61,8 @@ enum YAMLGuard {
             let prefix = context.map { "\($0.text) " } ?? ""
             return "\(mark.line):\(mark.column): malformed YAML: \(prefix)\(problem)".replacingNewlines()
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return "\(context.mark.line):\(context.mark.column): malformed YAML: duplicate key \(duplicates.sorted().map(\.quotedExcerpt).joined(separator: ", "))"
+            return
+                "\(context.mark.line):\(context.mark.column): malformed YAML: duplicate key \(duplicates.sorted().map(\.quotedExcerpt).joined(separator: ", "))"
         case .reader(let problem, let offset, _, _):
             return " malformed YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")".replacingNewlines()
         default:

@@ -28,7 +28,10 @@ import Testing
             (vnet + "imports: [{consumer: a, service: &s !!str 'a/b/c'}]\n", "t.yaml:4:34: ", "!!str"),
             ("vnets: !!python/object/apply:os.system [\"true\"]\n", "t.yaml:3:8: ", "!!python/object/apply:os.system"),
             ("vnets:\n  - !custom {name: v, region: westeurope, addressSpace: [10.1.0.0/16]}\n", "t.yaml:4:5: ", "!custom"),
-            ("vnets:\n  - name: v\n    region: westeurope\n    addressSpace: !<tag:yaml.org,2002:seq> [10.1.0.0/16]\n", "t.yaml:6:19: ", "!<tag:yaml.org,2002:seq>"),
+            (
+                "vnets:\n  - name: v\n    region: westeurope\n    addressSpace: !<tag:yaml.org,2002:seq> [10.1.0.0/16]\n", "t.yaml:6:19: ",
+                "!<tag:yaml.org,2002:seq>"
+            ),
             ("vnets: [{name: v, region: westeurope, addressSpace: [! 10.1.0.0/16]}]\n", "t.yaml:3:54: ", "'!'"),
             ("!!str apiVersion: crosslink.io/v1alpha1\nkind: Topology\n", "t.yaml:1:1: ", "!!str"),
             (vnet + "imports: [{consumer: a, service: a/b/c, port: !!null }]\n", "t.yaml:4:47: ", "!!null"),
