@@ -72,7 +72,12 @@ public struct HTMLReport: Sendable {
             html += "<tr><th class=\"row\">\(Self.escape(consumer))</th>"
             for service in services {
                 guard let answer = byCell["\(consumer)|\(service)"] else { html += "<td class=\"none\">·</td>"; continue }
-                let reasons = answer.rejected.map { "\($0.via.rawValue): \($0.reason.message)" }.joined(separator: "\n")
+                // An unroutable cell leads with its primary reason and fix (spec §9.3).
+                let primary = answer.primaryIndex
+                let ordered = primary.map { [answer.rejected[$0]] + answer.rejected.enumerated().filter { $0.offset != primary }.map(\.element) }
+                let reasons = (ordered ?? answer.rejected).map { rejection in
+                    "\(rejection.via.rawValue): \(rejection.reason.message)" + (rejection.reason.fix.map { " (fix: \($0))" } ?? "")
+                }.joined(separator: "\n")
                 if let via = answer.via {
                     let title =
                         "\(answer.address ?? ""):\(answer.port)\n" + answer.hops.joined(separator: " → ")

@@ -142,6 +142,9 @@ import Testing
             mix(rejection.via.rawValue)
             mix(rejection.reason.code.rawValue)
             mix(rejection.reason.message)
+            mix(String(rejection.closeness.met))
+            mix(String(rejection.closeness.unmet))
+            mix(rejection.reason.fix ?? "-")
         }
         return FNV1a.hash(bytes)
     }

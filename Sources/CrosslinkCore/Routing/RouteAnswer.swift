@@ -3,10 +3,14 @@
 public struct RouteReason: Hashable, Sendable {
     public var code: ReasonCode
     public var message: String
+    /// The crosslink command that records the change which removes this reason, when there is one
+    /// (`crosslink peering add vnet-a vnet-b`); `<…>` marks a value only the operator knows.
+    public var fix: String?
 
-    public init(_ code: ReasonCode, _ message: String) {
+    public init(_ code: ReasonCode, _ message: String, fix: String? = nil) {
         self.code = code
         self.message = message
+        self.fix = fix
     }
 }
 
@@ -22,11 +26,15 @@ public struct ReasonCode: RawRepresentable, Hashable, Comparable, Sendable, Cust
 /// One path kind that was considered and failed.
 public struct Rejection: Hashable, Sendable {
     public var via: PathKind
+    /// The first condition of the path that does not hold.
     public var reason: RouteReason
+    /// How close the path came: its conditions that hold and those that do not.
+    public var closeness: PathCloseness
 
-    public init(via: PathKind, reason: RouteReason) {
+    public init(via: PathKind, reason: RouteReason, closeness: PathCloseness = .oneUnmet) {
         self.via = via
         self.reason = reason
+        self.closeness = closeness
     }
 }
 

@@ -1,27 +1,48 @@
 extension RouteEngine {
     /// network: a load balancer in front of the service; internal ones need the underlay, public
     /// ones internet egress.
+    ///
+    /// Conditions, in order: the service has a load balancer; the consumer reaches it (without one:
+    /// some kind of load balancer would be reachable).
     func networkPath(_ request: Request) -> Outcome {
         let (c, k, service) = (request.from, request.in, request.service)
-        guard service.exposure.hasLoadBalancer, let address = service.loadBalancerIP else {
-            return .rejected(
-                RouteReason(
-                    .notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb"))
+        var conditions = PathConditions()
+        let address = service.exposure.hasLoadBalancer ? service.loadBalancerIP : nil
+        conditions.require(
+            address != nil,
+            RouteReason(
+                .notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb",
+                fix: Self.exposureFix(service, reachableInternally: underlay.connects(c.vnet, k.vnet), hasEgress: c.hasInternetEgress)))
+        guard let address else {
+            // Only counted: the missing load balancer is the reason shown.
+            conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.notLoadBalanced, ""))
+            return conditions.failed
         }
         var hops = [c.name]
         if service.exposure == .internalLB {
-            let underlay = underlay.reachability(from: c.vnet, to: k.vnet)
-            if let rejection = underlay.rejection("the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)") { return rejection }
-            hops += underlay.hops + ["internal load balancer \(address)"]
+            guard
+                let underlayHops = conditions.requireReach(
+                    underlay, from: c.vnet, to: k.vnet, "the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)")
+            else { return conditions.failed }
+            hops += underlayHops + ["internal load balancer \(address)"]
         } else {
-            guard c.hasInternetEgress else {
-                return .rejected(
+            guard
+                conditions.require(
+                    c.hasInternetEgress,
                     RouteReason(
                         .noInternetEgress,
-                        "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)"))
-            }
+                        "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)",
+                        fix: Self.egressFix(c)))
+            else { return conditions.failed }
             hops += ["internet", "public load balancer \(address)"]
         }
         return .routable(address: address.description, port: request.port.port, hops: hops + [k.name])
+    }
+
+    /// The command that puts a load balancer in front of a service: internal when the consumer's VNet
+    /// reaches the service's, else public when the consumer has egress.
+    static func exposureFix(_ service: Service, reachableInternally: Bool, hasEgress: Bool) -> String {
+        let exposure = !reachableInternally && hasEgress ? "public-lb" : "internal-lb"
+        return "crosslink service set \(service.id) --exposure \(exposure) --load-balancer-ip <ip>"
     }
 }

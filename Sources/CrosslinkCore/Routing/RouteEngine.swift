@@ -90,10 +90,10 @@ public struct RouteEngine: Sendable {
         let port: ServicePort
     }
 
-    /// What one path kind concluded.
+    /// What one path kind concluded: routable, or the first unmet condition and how close it came.
     enum Outcome {
         case routable(address: String, port: Int, hops: [String])
-        case rejected(RouteReason)
+        case rejected(RouteReason, PathCloseness = .oneUnmet)
     }
 
     func decide(_ request: Request, via: ImportVia) -> RouteAnswer {
@@ -106,8 +106,8 @@ public struct RouteEngine: Sendable {
             switch outcome(of: kind, for: request) {
             case .routable(let address, let port, let hops):
                 if chosen == nil { chosen = (kind, address, port, hops) }
-            case .rejected(let reason):
-                rejected.append(Rejection(via: kind, reason: reason))
+            case .rejected(let reason, let closeness):
+                rejected.append(Rejection(via: kind, reason: reason, closeness: closeness))
             }
         }
         return RouteAnswer(
@@ -131,7 +131,10 @@ public struct RouteEngine: Sendable {
     func reach(_ address: IPv4Address, from cluster: Cluster, preferring vnet: String, what: String) -> Reachability {
         if underlay.isPublic(address) {
             guard cluster.hasInternetEgress else {
-                return .unreachable(RouteReason(.noInternetEgress, "\(what) \(address) is public, but \(cluster.name) has no internet egress (egress: none)"))
+                return .unreachable(
+                    RouteReason(
+                        .noInternetEgress, "\(what) \(address) is public, but \(cluster.name) has no internet egress (egress: none)",
+                        fix: Self.egressFix(cluster)))
             }
             return .reachable(hops: ["internet"])
         }
@@ -141,13 +144,16 @@ public struct RouteEngine: Sendable {
         }
         return underlay.reachability(from: cluster.vnet, to: owner)
     }
+
+    /// The command that records internet egress for a cluster that has none.
+    static func egressFix(_ cluster: Cluster) -> String { "crosslink cluster set \(cluster.name) --egress internet" }
 }
 
 extension Reachability {
     /// The underlay reason prefixed with what needed the reachability.
     func rejection(_ context: String) -> RouteEngine.Outcome? {
         guard case .unreachable(let reason) = self else { return nil }
-        return .rejected(RouteReason(reason.code, "\(context): \(reason.message)"))
+        return .rejected(RouteReason(reason.code, "\(context): \(reason.message)", fix: reason.fix))
     }
 
     var hops: [String] {

@@ -50,6 +50,11 @@ extension RouteAnswer {
             hasher.addField(rejection.via.rawValue)
             hasher.addField(rejection.reason.code.rawValue)
             hasher.addField(rejection.reason.message)
+            hasher.add(decimal: rejection.closeness.met)
+            hasher.endField()
+            hasher.add(decimal: rejection.closeness.unmet)
+            hasher.endField()
+            hasher.addField(rejection.reason.fix ?? "-")
         }
         return hasher.value
     }

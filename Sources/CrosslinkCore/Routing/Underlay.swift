@@ -90,9 +90,30 @@ struct Underlay: Sendable {
         if case .unreachable(let reason) = vpn, reason.code != .noUnderlayPath { return vpn }
         if let hub = (connectedPeers[x] ?? []).first(where: { (connectedPeers[y] ?? []).contains($0) }) {
             return .unreachable(
-                RouteReason(.peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly"))
+                RouteReason(
+                    .peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly",
+                    fix: peeringFix(x, y)))
         }
-        return .unreachable(RouteReason(.noUnderlayPath, "\(x) and \(y) have no peering and no VPN path between them: peer them or connect their VPN gateways"))
+        return .unreachable(
+            RouteReason(
+                .noUnderlayPath, "\(x) and \(y) have no peering and no VPN path between them: peer them or connect their VPN gateways",
+                fix: peeringFix(x, y)))
+    }
+
+    /// The command that peers two VNets, unless their address spaces overlap (Azure refuses that, N5).
+    private func peeringFix(_ x: String, _ y: String) -> String? {
+        if let a = vnets[x], let b = vnets[y], a.addressSpace.firstOverlap(with: b.addressSpace) != nil { return nil }
+        return "crosslink peering add \(x) \(y)"
+    }
+
+    /// Whether `x` reaches `y`: what `reachability(from:to:)` decides, without building its text.
+    func connects(_ x: String, _ y: String) -> Bool {
+        if x == y || peerings[UnorderedPair(x, y)]?.state == .connected { return true }
+        guard let (gx, _) = effectiveGateway[x], let (gy, _) = effectiveGateway[y], gx != gy else { return false }
+        let direct = connections[UnorderedPair(gx, gy)]?.state == .connected
+        guard direct || (bgpIsland[gx] != nil && bgpIsland[gx] == bgpIsland[gy]) else { return false }
+        guard let a = vnets[x], let b = vnets[y] else { return true }
+        return a.addressSpace.firstOverlap(with: b.addressSpace) == nil
     }
 
     /// The VPN part of rule N4 (with N5 for overlapping address spaces).
@@ -105,8 +126,8 @@ struct Underlay: Sendable {
             return .unreachable(
                 RouteReason(
                     .sharedGatewayNoSpokeRouting,
-                    "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly"
-                ))
+                    "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly",
+                    fix: peeringFix(x, y)))
         }
         var vpnHops: [String]
         let direct = UnorderedPair(gx, gy)

@@ -193,8 +193,10 @@ extension Store {
         return summaries
     }
 
-    /// Appends the stored form of `rejected` to `bytes`: one line each, `via<TAB>code<TAB>message`,
-    /// the message with control characters escaped (`replacingNewlines`).
+    /// Appends the stored form of `rejected` to `bytes`: one line each,
+    /// `via<TAB>code<TAB>message<TAB>met<TAB>unmet<TAB>fix` (fix empty when there is none), texts with
+    /// control characters escaped (`replacingNewlines`). Rows stored before closeness and fixes
+    /// existed have the first three fields only.
     static func encode(_ rejected: [Rejection], into bytes: inout [UInt8]) {
         for (index, rejection) in rejected.enumerated() {
             if index > 0 { bytes.append(0x0A) }
@@ -202,16 +204,25 @@ extension Store {
             bytes.append(0x09)
             bytes.append(contentsOf: rejection.reason.code.rawValue.utf8)
             bytes.append(0x09)
-            let message = rejection.reason.message
-            // Nearly every message is clean: append its bytes as they are unless one needs escaping.
-            let clean =
-                message.utf8.withContiguousStorageIfAvailable { raw in
-                    if raw.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
-                    bytes.append(contentsOf: raw)
-                    return true
-                } ?? false
-            if !clean { bytes.append(contentsOf: message.replacingNewlines().utf8) }
+            appendEscaped(rejection.reason.message, to: &bytes)
+            bytes.append(0x09)
+            bytes.append(contentsOf: String(rejection.closeness.met).utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: String(rejection.closeness.unmet).utf8)
+            bytes.append(0x09)
+            if let fix = rejection.reason.fix { appendEscaped(fix, to: &bytes) }
         }
+    }
+
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        // Nearly every text is clean: append its bytes as they are unless one needs escaping.
+        let clean =
+            text.utf8.withContiguousStorageIfAvailable { raw in
+                if raw.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
+                bytes.append(contentsOf: raw)
+                return true
+            } ?? false
+        if !clean { bytes.append(contentsOf: text.replacingNewlines().utf8) }
     }
 
     /// Appends the stored form of hops, one a line, to `bytes`.
@@ -225,11 +236,15 @@ extension Store {
     private static func rejections(_ text: String) throws -> [Rejection] {
         guard !text.isEmpty else { return [] }
         return try text.split(separator: "\n").map { line in
-            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3, let via = PathKind(rawValue: parts[0]) else {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 || parts.count == 6, let via = PathKind(rawValue: parts[0]) else {
                 throw StoreError.corrupt("route rejection \(String(line).quoted)")
             }
-            return Rejection(via: via, reason: RouteReason(ReasonCode(rawValue: parts[1]), parts[2]))
+            guard parts.count == 6 else { return Rejection(via: via, reason: RouteReason(ReasonCode(rawValue: parts[1]), parts[2])) }
+            guard let met = Int(parts[3]), let unmet = Int(parts[4]) else { throw StoreError.corrupt("route rejection \(String(line).quoted)") }
+            return Rejection(
+                via: via, reason: RouteReason(ReasonCode(rawValue: parts[1]), parts[2], fix: parts[5].isEmpty ? nil : parts[5]),
+                closeness: PathCloseness(met: met, unmet: unmet))
         }
     }
 }

@@ -86,7 +86,8 @@ extension Routing.ReconcileResult {
             guard list({ "+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
         }
         for answer in changes.newlyUnroutable {
-            guard list({ "- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")" }) else { break }
+            guard list({ "- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")\(answer.headlineFix.map { " (fix: \($0))" } ?? "")" })
+            else { break }
         }
         for change in changes.pathChanged {
             guard list({ "~ \(change.after.key) path \(change.before.via?.rawValue ?? "-") -> \(change.after.via?.rawValue ?? "-")" }) else { break }

@@ -38,7 +38,8 @@ struct RouteCheck: ParsableCommand {
 }
 
 extension RouteAnswer {
-    /// A few lines for people: verdict, address, hops, and every rejected alternative.
+    /// A few lines for people: verdict, address, hops, and every rejected alternative; an unroutable
+    /// answer leads with its primary reason and that reason's fix.
     var report: String {
         var lines = ["\(consumer) -> \(service):\(servicePort)"]
         if let via, let address {
@@ -47,11 +48,17 @@ extension RouteAnswer {
         } else {
             lines.append("unroutable")
         }
-        if !rejected.isEmpty {
-            lines.append(isRoutable ? "other paths:" : "why:")
-            for rejection in rejected {
-                lines.append("  \(rejection.via.rawValue): \(rejection.reason.message) [\(rejection.reason.code.rawValue)]")
-            }
+        func describe(_ rejection: Rejection) -> [String] {
+            ["  \(rejection.via.rawValue): \(rejection.reason.message) [\(rejection.reason.code.rawValue)]"]
+                + (rejection.reason.fix.map { ["    fix: \($0)"] } ?? [])
+        }
+        if let primary = primaryIndex {
+            lines.append("why (closest path first):")
+            lines += describe(rejected[primary])
+            for (index, rejection) in rejected.enumerated() where index != primary { lines += describe(rejection) }
+        } else if !rejected.isEmpty {
+            lines.append("other paths:")
+            for rejection in rejected { lines += describe(rejection) }
         }
         return lines.map { $0.replacingControlCharacters() }.joined(separator: "\n") + "\n"
     }
