@@ -1,0 +1,1 @@
+../../../migrations/0012_route_closeness.sql
