@@ -1,1 +1,0 @@
-../../../migrations/0012_route_closeness.sql
