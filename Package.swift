@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "CrosslinkManifests", dependencies: ["CrosslinkCore", "Yams"]),
         // Translates the JSON that `az` prints into a Topology; Foundation for JSON only.
         .target(name: "CrosslinkAzure", dependencies: ["CrosslinkCore"]),
+        // Translates the JSON that `kubectl get` prints into one cluster's services, ingresses and isolated namespaces.
+        .target(name: "CrosslinkKubernetes", dependencies: ["CrosslinkCore"]),
         .target(
             name: "CrosslinkCLI",
             dependencies: [
                 "CrosslinkCore", "CrosslinkStore", "CrosslinkTopologyFile", "CrosslinkManifests", "CrosslinkGenerator", "CrosslinkReport",
-                "CrosslinkAzure",
+                "CrosslinkAzure", "CrosslinkKubernetes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CrosslinkKubernetesTests", dependencies: ["CrosslinkKubernetes", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "CrosslinkReport", "Yams", "crosslink"]),
     ],

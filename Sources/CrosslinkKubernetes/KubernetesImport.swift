@@ -1,0 +1,90 @@
+public import CrosslinkCore
+
+/// A Service as kubectl printed it, translated, with what the model does not hold yet.
+public struct KubernetesService: Hashable, Sendable {
+    public var service: Service
+    /// `spec.externalTrafficPolicy` (`Cluster` or `Local`) of a load-balanced service.
+    public var externalTrafficPolicy: String?
+    /// Where it came from, as notes name it.
+    public var place: String
+}
+
+/// The backend port an ingress rule names: `port.number` or `port.name` of the service.
+public enum KubernetesBackendPort: Hashable, Sendable, CustomStringConvertible {
+    case number(Int)
+    case name(String)
+
+    public var description: String {
+        switch self {
+        case .number(let number): String(number)
+        case .name(let name): name
+        }
+    }
+
+    /// The port of `service` this names, if the service has it.
+    func port(of service: Service) -> ServicePort? {
+        switch self {
+        case .number(let number): service.ports.first { $0.port == number }
+        case .name(let name): service.ports.first { $0.name == name }
+        }
+    }
+}
+
+/// One host and backend service of an Ingress rule, translated.
+public struct KubernetesIngress: Hashable, Sendable {
+    public var ingress: Ingress
+    /// The service port the rule sends to.
+    public var servicePort: KubernetesBackendPort
+    /// Where it came from, as notes name it.
+    public var place: String
+}
+
+/// The services, ingresses and isolated namespaces of one cluster that `kubectl get … -o json`
+/// output describes, translated without touching any store.
+///
+/// The translation follows Kubernetes' own semantics (see docs/ecosystem.md): what crosslink cannot
+/// model is skipped or adapted, always with a note; objects in system namespaces are skipped unless
+/// asked for.
+public struct KubernetesImport: Hashable, Sendable {
+    /// Namespaces that belong to the platform, not to workloads: skipped unless asked for.
+    public static let systemNamespaces: Set<String> = [
+        "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator",
+        "istio-system", "submariner-operator",
+    ]
+
+    /// The crosslink cluster the objects belong to.
+    public var cluster: String
+    /// Whether objects in system namespaces were read (and so may be pruned).
+    public var includesSystemNamespaces: Bool
+    /// The translated services, sorted by identity.
+    public var services: [KubernetesService]
+    /// One entry per ingress host and backend service, sorted by the ingress's identity.
+    public var ingresses: [KubernetesIngress]
+    /// Namespaces with a default-deny ingress NetworkPolicy, sorted.
+    public var isolatedNamespaces: [String]
+    /// One sentence per object that was skipped or adapted, in input order.
+    public var notes: [String]
+
+    /// Translates every document for `cluster`.
+    /// - Throws: `CrosslinkError` naming the file and the object, for JSON that is malformed, is not
+    ///   Kubernetes objects, misses a required field, or holds a value crosslink cannot record.
+    public init(cluster: String, documents: [KubernetesDocument], includeSystemNamespaces: Bool = false) throws {
+        try NameRule.dns1123Label.check(cluster, field: "--cluster")
+        var translator = KubernetesTranslator(cluster: cluster, includesSystemNamespaces: includeSystemNamespaces)
+        for document in documents {
+            try translator.add(document.objects(), from: document.source)
+        }
+        translator.finish()
+        self.cluster = cluster
+        includesSystemNamespaces = includeSystemNamespaces
+        services = translator.services.keys.sorted().compactMap { translator.services[$0] }
+        ingresses = translator.ingresses.keys.sorted().compactMap { translator.ingresses[$0] }
+        isolatedNamespaces = translator.isolatedNamespaces.sorted()
+        notes = translator.notes
+    }
+
+    /// Whether the import speaks for objects in `namespace`: what `--prune` may remove.
+    public func covers(namespace: String) -> Bool {
+        includesSystemNamespaces || !Self.systemNamespaces.contains(namespace)
+    }
+}
