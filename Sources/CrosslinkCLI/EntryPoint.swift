@@ -29,7 +29,8 @@ public enum EntryPoint {
     }
 
     /// Moves `--db PATH` written before the subcommand (`crosslink --db x.db vnet list`) to the end,
-    /// where the leaf command that declares it will parse it.
+    /// where the leaf command that declares it will parse it. A command group (`crosslink --db x.db
+    /// vnet`) declares no `--db` and only prints its help, so there the option is dropped.
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
         var rest: [String] = []
         var hoisted: [String] = []
@@ -46,8 +47,23 @@ public enum EntryPoint {
             index += 1
         }
         guard !hoisted.isEmpty else { return arguments }
+        guard namesLeafCommand(rest) else { return rest }
         if let terminator = rest.firstIndex(of: "--") { rest.insert(contentsOf: hoisted, at: terminator) } else { rest += hoisted }
         return rest
+    }
+
+    /// Whether the subcommand names at the start of `arguments` (options skipped) reach a command
+    /// without subcommands.
+    static func namesLeafCommand(_ arguments: [String]) -> Bool {
+        var command: ParsableCommand.Type = Crosslink.self
+        for argument in arguments.prefix(while: { $0 != "--" }) where !argument.hasPrefix("-") {
+            let next = command.configuration.subcommands.first { candidate in
+                candidate._commandName == argument || candidate.configuration.aliases.contains(argument)
+            }
+            guard let next else { break }
+            command = next
+        }
+        return command.configuration.subcommands.isEmpty
     }
 
     static func printError(_ message: String) {

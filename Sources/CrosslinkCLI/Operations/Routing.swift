@@ -32,9 +32,14 @@ enum Routing {
         return ReconcileResult(record: record, changes: changes, manifests: summary)
     }
 
-    /// Every import's answer, computed from the current estate.
-    static func routes(store: Store) throws -> [RouteAnswer] {
-        RouteEngine(topology: try store.loadTopology()).allImportAnswers()
+    /// Every import's answer, computed from the current estate; with `cluster`, only the imports
+    /// consumed by or served from it, which must exist (spec §9.5).
+    static func routes(store: Store, cluster: String? = nil) throws -> [RouteAnswer] {
+        let topology = try store.loadTopology()
+        try requireCluster(cluster, in: topology)
+        let answers = RouteEngine(topology: topology).allImportAnswers()
+        guard let cluster else { return answers }
+        return answers.filter { $0.consumer.cluster == cluster || $0.service.cluster == cluster }
     }
 
     /// The answer for any consumer and service, imported or not.
@@ -47,10 +52,15 @@ enum Routing {
     /// The manifests the current estate's routable imports need, optionally for one cluster.
     static func manifests(store: Store, cluster: String?) throws -> [ManifestDocument] {
         let topology = try store.loadTopology()
+        try requireCluster(cluster, in: topology)
+        let documents = ManifestPlanner.documents(for: RouteEngine(topology: topology).allImportAnswers(), in: topology)
+        return cluster.map { documents.filter(cluster: $0) } ?? documents
+    }
+
+    /// A name given to filter by is a name of something that exists: a typo is an error, not an empty answer.
+    private static func requireCluster(_ cluster: String?, in topology: Topology) throws {
         if let cluster, topology.clusters[cluster] == nil {
             throw CrosslinkError(.notFound, "cluster \(cluster.quoted) does not exist")
         }
-        let documents = ManifestPlanner.documents(for: RouteEngine(topology: topology).allImportAnswers(), in: topology)
-        return cluster.map { documents.filter(cluster: $0) } ?? documents
     }
 }

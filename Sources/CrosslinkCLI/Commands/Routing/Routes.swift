@@ -14,9 +14,8 @@ struct Routes: ParsableCommand {
     var unroutable = false
 
     func run() throws {
-        let answers = try Routing.routes(store: global.openStore()).filter { answer in
-            (cluster.map { answer.consumer.cluster == $0 || answer.service.cluster == $0 } ?? true)
-                && !(unroutable && answer.isRoutable)
+        let answers = try Routing.routes(store: global.openStore(), cluster: cluster).filter { answer in
+            !(unroutable && answer.isRoutable)
         }
         switch output.output {
         case .json: emit(StructuredValue.list(answers.map(\.structuredValue)).json() + "\n")
