@@ -1,11 +1,5 @@
 import CrosslinkCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The SQLite database that holds the estate: open, migrate, read snapshots, write changes.
 ///
 /// Every command runs inside one transaction: `read` for queries, `update` for changes, so a
@@ -17,34 +11,80 @@ public final class Store {
     /// How long a command waits for another process's write lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 60_000
 
-    /// Opens the database at `path`, creating it (mode 0600) and applying migrations as needed.
-    /// - Throws: `CrosslinkError` for a file that is not SQLite, not crosslink's, or too new.
-    public init(path: String) throws {
-        connection = try mappingStoreErrors {
-            try Store.createPrivately(path)
-            let connection = try SQLiteConnection(path: path)
-            connection.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
+    /// Warnings about the file worth telling the user (one line each), e.g. a mode that could not be
+    /// made private.
+    public let warnings: [String]
+
+    /// How a command uses the database.
+    public enum Access: Sendable {
+        /// Reads and writes; creates the database (mode 0600) when the file does not exist.
+        case readWrite
+        /// Reads only (`SQLITE_OPEN_READONLY`): works on a read-only file, directory or medium, and
+        /// never creates a database; a missing file is an error naming it.
+        case readOnly
+    }
+
+    /// Opens the database at `path`, a file path (never an SQLite URI, `:memory:` or empty), and
+    /// applies migrations as needed. A file is identified, reading only, before anything is written
+    /// to it; only then is it switched to WAL, made private (0600) and migrated.
+    /// - Throws: `CrosslinkError` for a bad or missing path, a file that is not SQLite, not
+    ///   crosslink's, or too new.
+    public init(path: String, access: Access = .readWrite) throws {
+        let file = try DatabaseFile(path)
+        let migrator = Migrator(migrations: Migration.all)
+        (connection, warnings) = try mappingStoreErrors {
+            if access == .readOnly {
+                guard file.exists else {
+                    throw CrosslinkError(.notFound, "database \(path.quoted) does not exist; only commands that write create it")
+                }
+                let (connection, state) = try Store.openReadOnly(file, migrator)
+                if state == .current {
+                    return (connection, [file.tightenPermissions()].compactMap { $0 })
+                }
+                // Empty, or written by an older crosslink: only a writer can bring it up to date.
+            }
+            file.createPrivately()
+            let connection = try SQLiteConnection(file, access: .readWrite)
+            try Store.configure(connection)
+            let state = try migrator.identify(connection)
             // journal_mode=WAL persists in the file; setting it needs a brief exclusive lock, which
             // the busy timeout covers when several processes open a fresh database at once.
             try connection.execute("PRAGMA journal_mode = WAL")
-            // FULL: a commit survives power loss, not just a crashed process.
-            // A 64 MiB page cache keeps big transactions (apply of a whole estate) from spilling to disk
-            // mid-transaction; SQLite only allocates what it uses.
-            try connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
-            try Migrator(migrations: Migration.all).migrate(connection)
-            // Foreign keys stay declared (they document the model and `foreignKeyViolations()` checks
-            // them) but are not enforced per row: every write validates the whole new snapshot first,
-            // under the write lock, so they would only repeat that check, at four times the cost of
-            // an import's insert (docs/storage.md).
-            try connection.execute("PRAGMA foreign_keys = OFF")
-            return connection
+            let warning = file.tightenPermissions()
+            if state != .current { try migrator.migrate(connection) }
+            return (connection, [warning].compactMap { $0 })
         }
     }
 
-    /// Creates an empty file readable by its owner only, so the estate's layout is not world-readable.
-    private static func createPrivately(_ path: String) throws {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { close(descriptor) }
+    /// Opens `file` read-only and identifies it.
+    ///
+    /// A WAL database needs its index file (`-shm`); where that cannot be created (a read-only
+    /// directory or medium) SQLite refuses even to read. If no write-ahead log holds changes, the file
+    /// alone is the whole database, and opening it immutable reads it without any index or lock.
+    private static func openReadOnly(_ file: DatabaseFile, _ migrator: Migrator) throws -> (SQLiteConnection, Migrator.State) {
+        do {
+            let connection = try SQLiteConnection(file, access: .readOnly)
+            try configure(connection)
+            return (connection, try migrator.identify(connection))
+        } catch let error as StoreError where error.isReadOnly && !file.hasWriteAheadLog {
+            let connection = try SQLiteConnection(file, access: .immutable)
+            try configure(connection)
+            return (connection, try migrator.identify(connection))
+        }
+    }
+
+    /// Connection settings that change nothing in the file.
+    private static func configure(_ connection: SQLiteConnection) throws {
+        connection.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
+        // FULL: a commit survives power loss, not just a crashed process.
+        // A 64 MiB page cache keeps big transactions (apply of a whole estate) from spilling to disk
+        // mid-transaction; SQLite only allocates what it uses.
+        try connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+        // Foreign keys stay declared (they document the model and `foreignKeyViolations()` checks
+        // them) but are not enforced per row: every write validates the whole new snapshot first,
+        // under the write lock, so they would only repeat that check, at four times the cost of
+        // an import's insert (docs/storage.md).
+        try connection.execute("PRAGMA foreign_keys = OFF")
     }
 
     /// Runs `body` on a consistent snapshot (one read transaction).

@@ -33,6 +33,14 @@ enum StoreError: Error {
     }
 }
 
+extension StoreError {
+    /// SQLite refused to write, e.g. a read-only connection that cannot create the WAL index (`-shm`).
+    var isReadOnly: Bool {
+        if case .sqlite(let code, _, _) = self { return code & 0xFF == SQLITE_READONLY }
+        return false
+    }
+}
+
 /// Runs `body`, turning store failures into `CrosslinkError`s.
 func mappingStoreErrors<T>(_ body: () throws -> T) throws -> T {
     do {

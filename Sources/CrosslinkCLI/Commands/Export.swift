@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     var output: OutputFormat = .yaml
 
     func run() throws {
-        let topology = try global.openStore().loadTopology()
+        let topology = try global.openStoreForReading().loadTopology()
         switch output {
         case .json: emit(TopologyEncoder.structuredValue(topology).json() + "\n")
         case .yaml, .table: emit(try TopologyEncoder.encode(topology))

@@ -16,7 +16,7 @@ struct Graph: ParsableCommand {
     @Option(help: "dot or mermaid.") var format: GraphFormat = .dot
 
     func run() throws {
-        let topology = try global.openStore().loadTopology()
+        let topology = try global.openStoreForReading().loadTopology()
         let graph = EstateGraph(topology: topology, answers: RouteEngine(topology: topology).allImportAnswers())
         emit(format == .dot ? graph.dot() : graph.mermaid())
     }

@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file")) var html: String
 
     func run() throws {
-        let topology = try global.openStore().loadTopology()
+        let topology = try global.openStoreForReading().loadTopology()
         let answers = RouteEngine(topology: topology).allImportAnswers()
         let graph = EstateGraph(topology: topology, answers: answers)
         let report = HTMLReport(

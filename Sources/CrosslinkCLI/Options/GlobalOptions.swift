@@ -21,7 +21,23 @@ struct GlobalOptions: ParsableArguments {
         return "crosslink.db"
     }
 
-    func openStore() throws -> Store { try Store(path: databasePath) }
+    /// `--db` is a file path; the empty one is a usage mistake. (`:memory:`, a name SQLite would
+    /// acknowledge writes to and keep nothing, is refused by the store in one line, from here or CROSSLINK_DB.)
+    func validate() throws {
+        if db == "" { throw ValidationError("--db needs a file path; the empty path is not one") }
+    }
+
+    /// The store for a command that writes: creates the database when it does not exist.
+    func openStore() throws -> Store { try opened(.readWrite) }
+
+    /// The store for a command that only reads: opened read-only, never created (spec §9.4).
+    func openStoreForReading() throws -> Store { try opened(.readOnly) }
+
+    private func opened(_ access: Store.Access) throws -> Store {
+        let store = try Store(path: databasePath, access: access)
+        for warning in store.warnings { writeAll("warning: \(warning)\n", to: 2) }
+        return store
+    }
 }
 
 /// The output formats of read commands.

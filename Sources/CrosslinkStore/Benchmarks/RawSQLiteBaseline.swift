@@ -61,7 +61,9 @@ package enum RawSQLiteBaseline {
     }
 
     private static func open(_ path: String) throws -> SQLiteConnection {
-        let connection = try SQLiteConnection(path: path)
+        let file = try DatabaseFile(path)
+        file.createPrivately()
+        let connection = try SQLiteConnection(file, access: .readWrite)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         return connection
     }

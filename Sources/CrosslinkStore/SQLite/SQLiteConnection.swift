@@ -15,18 +15,38 @@ final class SQLiteConnection {
     private var literalStatements: [UInt: SQLiteStatement] = [:]
     let path: String
 
-    /// Opens (creating if needed) the database file at `path`.
-    init(path: String) throws {
+    /// How a connection opens its file.
+    enum Access {
+        case readWrite
+        case readOnly
+        /// Read-only, and SQLite may assume nothing changes the file: no locks, no WAL index.
+        case immutable
+    }
+
+    /// Opens the existing database `file`.
+    ///
+    /// Never creates the file (`DatabaseFile.createPrivately` does, with mode 0600). The user's path
+    /// is never read as a URI: only `.immutable` passes `SQLITE_OPEN_URI`, with a URI crosslink builds
+    /// itself from the percent-encoded absolute path.
+    init(_ file: DatabaseFile, access: Access) throws {
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        let status: Int32
+        switch access {
+        case .readWrite:
+            status = sqlite3_open_v2(file.openableName, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        case .readOnly:
+            status = sqlite3_open_v2(file.openableName, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        case .immutable:
+            let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+            status = sqlite3_open_v2(file.immutableURI, &handle, flags, nil)
+        }
         guard status == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw StoreError.cannotOpen(path: path, detail: message)
+            throw StoreError.cannotOpen(path: file.path, detail: message)
         }
         self.handle = handle
-        self.path = path
+        self.path = file.path
         sqlite3_extended_result_codes(handle, 1)
     }
 

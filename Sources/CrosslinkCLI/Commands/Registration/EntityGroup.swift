@@ -43,7 +43,7 @@ struct ListEntities<Group: EntityGroup>: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let entities = try Registration.list(Group.kind, store: global.openStore())
+        let entities = try Registration.list(Group.kind, store: global.openStoreForReading())
         emit(try Renderer.list(entities.map(\.structuredValue), columns: Group.columns, format: output.output))
     }
 }
@@ -64,7 +64,7 @@ struct ShowEntity<Group: EntityGroup>: ParsableCommand {
     }
 
     func run() throws {
-        let entity = try Registration.show(try Group.reference(key), store: global.openStore())
+        let entity = try Registration.show(try Group.reference(key), store: global.openStoreForReading())
         emit(try Renderer.single(entity.structuredValue, format: output.output))
     }
 }

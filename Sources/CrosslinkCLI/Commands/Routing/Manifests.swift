@@ -14,7 +14,7 @@ struct Manifests: ParsableCommand {
     @Option(help: ArgumentHelp("Write files under this directory instead of stdout.", valueName: "dir")) var out: String?
 
     func run() throws {
-        let documents = try Routing.manifests(store: global.openStore(), cluster: cluster)
+        let documents = try Routing.manifests(store: global.openStoreForReading(), cluster: cluster)
         guard let out else {
             emit(ManifestRenderer.yamlStream(documents))
             return

@@ -27,7 +27,7 @@ struct RouteCheck: ParsableCommand {
     func run() throws {
         let answer = try Routing.check(
             consumer: try Consumer.parse(consumer, field: "consumer"), service: try ServiceID.parse(service, field: "service"),
-            port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), store: global.openStore())
+            port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), store: global.openStoreForReading())
         switch output.output {
         case .json: emit(answer.structuredValue.json() + "\n")
         case .yaml: emit(try answer.structuredValue.yaml())

@@ -14,7 +14,7 @@ struct Routes: ParsableCommand {
     var unroutable = false
 
     func run() throws {
-        let answers = try Routing.routes(store: global.openStore(), cluster: cluster).filter { answer in
+        let answers = try Routing.routes(store: global.openStoreForReading(), cluster: cluster).filter { answer in
             !(unroutable && answer.isRoutable)
         }
         switch output.output {
