@@ -85,9 +85,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    /// An empty `kubectl get -o json` list, for `import kubernetes --dry-run`, which writes nothing.
+    static let emptyKubernetesList: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-test-\(UUID().uuidString)-empty-list.json").path
+        FileManager.default.createFile(atPath: path, contents: Data(#"{"apiVersion": "v1", "kind": "List", "items": []}"#.utf8))
+        return path
+    }()
+
     static let readCommands: [[String]] = [
         ["vnet", "list"], ["cluster", "show", "aks-neu"], ["export"], ["graph"], ["routes"],
         ["route", "check", "aks-weu/checkout", "aks-neu/payments/payments-api"], ["manifests"],
+        ["import", "kubernetes", "--cluster", "aks-neu", "-f", emptyKubernetesList, "--dry-run"],
     ]
 
     @Test("read commands never create a database: a missing --db file is one error line naming it, exit 1", arguments: readCommands)
