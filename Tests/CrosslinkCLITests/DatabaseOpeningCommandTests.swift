@@ -80,7 +80,8 @@ import Testing
     func uriDoesNotCreateFile() throws {
         let directory = try TemporaryDirectory.make()
         let target = directory.appendingPathComponent("x.db").path
-        let result = try Self.run(["vnet", "add", "v1", "--region", "westeurope", "--address-space", "10.5.0.0/16", "--db", "file:\(target)?mode=rwc"], in: directory)
+        let result = try Self.run(
+            ["vnet", "add", "v1", "--region", "westeurope", "--address-space", "10.5.0.0/16", "--db", "file:\(target)?mode=rwc"], in: directory)
         #expect(result.status == 1 && Self.isOneErrorLine(result.stderr), "\(result.status) \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target))
     }

@@ -39,7 +39,8 @@ struct ImportKubernetes: ParsableCommand {
     func run() throws {
         let documents = try files.map { KubernetesDocument(source: $0 == "-" ? "<stdin>" : $0, text: try InputFile.read($0)) }
         let imported = try KubernetesImport(cluster: cluster, documents: documents, includeSystemNamespaces: includeSystem)
-        let outcome = try KubernetesImporting.run(imported, prune: prune, cascade: cascade, dryRun: dryRun, store: dryRun ? global.openStoreForReading() : global.openStore())
+        let outcome = try KubernetesImporting.run(
+            imported, prune: prune, cascade: cascade, dryRun: dryRun, store: dryRun ? global.openStoreForReading() : global.openStore())
         for note in outcome.notes { writeAll("note: \(note)\n", to: 2) }
         let summary = outcome.summary
         let counts = "\(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged"
