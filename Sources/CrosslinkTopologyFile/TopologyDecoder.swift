@@ -42,7 +42,7 @@ public enum TopologyDecoder {
                 root, "the topology",
                 allowed: [
                     "apiVersion", "kind", "vnets", "clusters", "peerings", "vpnGateways", "vpnConnections",
-                    "tunnels", "meshLinks", "ingresses", "imports",
+                    "tunnels", "meshLinks", "ingresses", "imports", "routeTables", "firewalls", "securityGroups",
                 ])
             let version = try reader.string(try fields.required("apiVersion", reader), "apiVersion")
             guard version == TopologyDecoder.apiVersion else {
@@ -80,6 +80,15 @@ public enum TopologyDecoder {
             }
             for (index, node) in try reader.items(fields["imports"], "imports").enumerated() {
                 try add(.import(try serviceImport(node, "imports[\(index)]")), at: node)
+            }
+            for (index, node) in try reader.items(fields["routeTables"], "routeTables").enumerated() {
+                try add(.routeTable(try routeTable(node, "routeTables[\(index)]")), at: node)
+            }
+            for (index, node) in try reader.items(fields["firewalls"], "firewalls").enumerated() {
+                try add(.firewall(try firewall(node, "firewalls[\(index)]")), at: node)
+            }
+            for (index, node) in try reader.items(fields["securityGroups"], "securityGroups").enumerated() {
+                try add(.securityGroup(try securityGroup(node, "securityGroups[\(index)]")), at: node)
             }
             return topology
         }
@@ -248,16 +257,18 @@ public enum TopologyDecoder {
         }
 
         private mutating func peering(_ node: Node, _ what: String) throws -> Peering {
-            let fields = try reader.fields(node, what, allowed: ["between", "state", "gatewayTransit"])
+            let fields = try reader.fields(node, what, allowed: ["between", "state", "gatewayTransit", "allowForwardedTraffic"])
             let vnets = try pair(fields, what, rule: .dns1123Label)
             let named = Fields(node: fields.node, what: "peering \(vnets)", values: fields.values)
             var transit: String?
             if named["gatewayTransit"] != nil { transit = try name(named, "gatewayTransit") }
-            return Peering(vnets: vnets, state: try closed(named, "state", default: .connected), gatewayTransit: transit)
+            return Peering(
+                vnets: vnets, state: try closed(named, "state", default: .connected), gatewayTransit: transit,
+                allowForwardedTraffic: try optionalBool(named, "allowForwardedTraffic") ?? false)
         }
 
         private mutating func vpnGateway(_ node: Node, _ what: String) throws -> VPNGateway {
-            let fields = try reader.fields(node, what, allowed: ["name", "vnet", "publicIP", "bgpASN"])
+            let fields = try reader.fields(node, what, allowed: ["name", "vnet", "publicIP", "bgpASN", "subnet"])
             let name = try name(fields, "name")
             let named = Fields(node: fields.node, what: "vpn-gateway \(name)", values: fields.values)
             var asn: UInt32?
@@ -268,7 +279,9 @@ public enum TopologyDecoder {
                 }
                 asn = valid
             }
-            return VPNGateway(name: name, vnet: try self.name(named, "vnet"), publicIP: try optionalAddress(named, "publicIP"), bgpASN: asn)
+            return VPNGateway(
+                name: name, vnet: try self.name(named, "vnet"), publicIP: try optionalAddress(named, "publicIP"), bgpASN: asn,
+                subnet: try optionalCIDR(named, "subnet"))
         }
 
         private mutating func vpnConnection(_ node: Node, _ what: String) throws -> VPNConnection {
@@ -320,6 +333,101 @@ public enum TopologyDecoder {
                 via = try reader.located(viaNode) { try ImportVia.parse(text, field: "\(what).via") }
             }
             return ServiceImport(id: ImportID(consumer: consumer, service: service), port: try optionalPort(fields, "port"), via: via)
+        }
+
+        // MARK: - Route tables, firewalls and security groups (spec §8)
+
+        private mutating func cidrs(_ fields: Fields, _ key: String) throws -> [CIDR] {
+            try reader.items(fields[key], "\(fields.what): \(key)").enumerated().map { index, node in
+                try cidr(node, "\(fields.what): \(key)[\(index)]")
+            }
+        }
+
+        /// A list of strings parsed one by one; absent means `["*"]` (any), as Azure's portal defaults.
+        private mutating func list<T>(_ fields: Fields, _ key: String, _ parse: (String, String) throws -> T, whenAbsent: [T]) throws -> [T] {
+            guard fields[key] != nil else { return whenAbsent }
+            var result: [T] = []
+            for (index, node) in try reader.items(fields[key], "\(fields.what): \(key)").enumerated() {
+                let field = "\(fields.what): \(key)[\(index)]"
+                let text = try reader.string(node, field)
+                result.append(try reader.located(node) { try parse(text, field) })
+            }
+            guard !result.isEmpty else { throw reader.error(fields[key], "\(fields.what): \(key) needs at least one entry") }
+            return result
+        }
+
+        private mutating func routeTable(_ node: Node, _ what: String) throws -> RouteTable {
+            let fields = try reader.fields(node, what, allowed: ["name", "vnet", "subnets", "propagateGatewayRoutes", "routes"])
+            let name = try name(fields, "name")
+            let named = Fields(node: fields.node, what: "route-table \(name)", values: fields.values)
+            var routes: [UserRoute] = []
+            for (index, routeNode) in try reader.items(named["routes"], "\(named.what): routes").enumerated() {
+                let route = try reader.fields(routeNode, "\(named.what): routes[\(index)]", allowed: ["prefix", "nextHop", "nextHopIP"])
+                let nextHopNode = try route.required("nextHop", reader)
+                let nextHopText = try reader.string(nextHopNode, "\(route.what).nextHop")
+                routes.append(
+                    UserRoute(
+                        prefix: try cidr(try route.required("prefix", reader), "\(route.what).prefix"),
+                        nextHop: try reader.located(nextHopNode) { try NextHopType.parse(nextHopText, field: "\(route.what).nextHop") },
+                        nextHopIP: try optionalAddress(route, "nextHopIP")))
+            }
+            return RouteTable(
+                name: name, vnet: try self.name(named, "vnet"), subnets: try cidrs(named, "subnets"),
+                propagateGatewayRoutes: try optionalBool(named, "propagateGatewayRoutes") ?? true, routes: routes)
+        }
+
+        private mutating func firewall(_ node: Node, _ what: String) throws -> Firewall {
+            let fields = try reader.fields(node, what, allowed: ["name", "vnet", "privateIP", "defaultAction", "rules"])
+            let name = try name(fields, "name")
+            let named = Fields(node: fields.node, what: "firewall \(name)", values: fields.values)
+            guard let address = try optionalAddress(named, "privateIP") else { throw reader.error(named.node, "\(named.what) needs field 'privateIP'") }
+            var rules: [FirewallRule] = []
+            for (index, ruleNode) in try reader.items(named["rules"], "\(named.what): rules").enumerated() {
+                let rule = try reader.fields(
+                    ruleNode, "\(named.what): rules[\(index)]", allowed: ["name", "action", "sources", "destinations", "ports", "protocols"])
+                rules.append(
+                    FirewallRule(
+                        name: try ruleName(rule), action: try closed(rule, "action", default: .allow),
+                        sources: try list(rule, "sources", RuleAddress.parse, whenAbsent: [.any]),
+                        destinations: try list(rule, "destinations", RuleAddress.parse, whenAbsent: [.any]),
+                        ports: try list(rule, "ports", PortRange.parse, whenAbsent: [.any]),
+                        protocols: try list(rule, "protocols", RuleProtocol.parse, whenAbsent: [.any])))
+            }
+            return Firewall(
+                name: name, vnet: try self.name(named, "vnet"), privateIP: address, defaultAction: try closed(named, "defaultAction", default: .deny),
+                rules: rules)
+        }
+
+        private mutating func securityGroup(_ node: Node, _ what: String) throws -> SecurityGroup {
+            let fields = try reader.fields(node, what, allowed: ["name", "vnet", "subnets", "rules"])
+            let name = try name(fields, "name")
+            let named = Fields(node: fields.node, what: "security-group \(name)", values: fields.values)
+            var rules: [SecurityRule] = []
+            for (index, ruleNode) in try reader.items(named["rules"], "\(named.what): rules").enumerated() {
+                let rule = try reader.fields(
+                    ruleNode, "\(named.what): rules[\(index)]",
+                    allowed: ["name", "priority", "direction", "access", "protocol", "sources", "destinations", "ports"])
+                let priorityNode = try rule.required("priority", reader)
+                let directionNode = try rule.required("direction", reader)
+                let directionText = try reader.string(directionNode, "\(rule.what).direction")
+                let accessNode = try rule.required("access", reader)
+                let accessText = try reader.string(accessNode, "\(rule.what).access")
+                rules.append(
+                    SecurityRule(
+                        name: try ruleName(rule), priority: try reader.int(priorityNode, "\(rule.what).priority"),
+                        direction: try reader.located(directionNode) { try TrafficDirection.parse(directionText, field: "\(rule.what).direction") },
+                        access: try reader.located(accessNode) { try RuleAction.parse(accessText, field: "\(rule.what).access") },
+                        protocol: try closed(rule, "protocol", default: .any),
+                        sources: try list(rule, "sources", RuleAddress.parse, whenAbsent: [.any]),
+                        destinations: try list(rule, "destinations", RuleAddress.parse, whenAbsent: [.any]),
+                        ports: try list(rule, "ports", PortRange.parse, whenAbsent: [.any])))
+            }
+            return SecurityGroup(name: name, vnet: try self.name(named, "vnet"), subnets: try cidrs(named, "subnets"), rules: rules)
+        }
+
+        private mutating func ruleName(_ fields: Fields) throws -> String {
+            let node = try fields.required("name", reader)
+            return try reader.string(node, "\(fields.what).name")
         }
     }
 }

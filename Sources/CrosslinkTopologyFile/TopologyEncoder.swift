@@ -30,6 +30,9 @@ public enum TopologyEncoder {
             "meshLinks": section(topology.meshLinks.keys.sorted().map(EntityReference.meshLink)),
             "ingresses": section(topology.ingresses.keys.sorted().map(EntityReference.ingress)),
             "imports": section(topology.imports.keys.sorted().map(EntityReference.import)),
+            "routeTables": section(topology.routeTables.keys.sorted().map(EntityReference.routeTable)),
+            "firewalls": section(topology.firewalls.keys.sorted().map(EntityReference.firewall)),
+            "securityGroups": section(topology.securityGroups.keys.sorted().map(EntityReference.securityGroup)),
         ])
     }
 }
@@ -52,12 +55,15 @@ extension Entity {
             return .object([
                 "between": peering.vnets.structuredValue, "state": .string(peering.state.rawValue),
                 "gatewayTransit": peering.gatewayTransit.map(StructuredValue.string),
+                // Written only when set: a v1 estate exports byte for byte as before.
+                "allowForwardedTraffic": peering.allowForwardedTraffic ? .bool(true) : nil,
             ])
         case .vpnGateway(let gateway):
             return .object([
                 "name": .string(gateway.name), "vnet": .string(gateway.vnet),
                 "publicIP": gateway.publicIP.map { .string($0.description) },
                 "bgpASN": gateway.bgpASN.map { .int(Int($0)) },
+                "subnet": gateway.subnet.map { .string($0.description) },
             ])
         case .vpnConnection(let connection):
             return .object([
@@ -80,6 +86,12 @@ extension Entity {
                 "address": ingress.address.map { .string($0.description) },
                 "className": ingress.className.map(StructuredValue.string),
             ])
+        case .routeTable(let table):
+            return table.structuredValue
+        case .firewall(let firewall):
+            return firewall.structuredValue
+        case .securityGroup(let group):
+            return group.structuredValue
         case .import(let item):
             return .object([
                 "consumer": .string(item.id.consumer.description), "service": .string(item.id.service.description),

@@ -14,9 +14,10 @@ import Testing
 
     @Test("every reason code the engine can give is in the catalogue")
     func complete() throws {
-        let source = try String(
-            contentsOf: CrosslinkProcess.repositoryRoot.appendingPathComponent("Sources/CrosslinkCore/Routing/ReasonCode+Catalogue.swift"),
-            encoding: .utf8)
+        // Codes are declared in ReasonCode+*.swift files (the catalogue's, and one per later group of rules).
+        let directory = CrosslinkProcess.repositoryRoot.appendingPathComponent("Sources/CrosslinkCore/Routing")
+        let source = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("ReasonCode+") }.sorted()
+            .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let declared = source.components(separatedBy: "public static let ").dropFirst().compactMap { $0.split(separator: " ").first }
             .filter { !$0.hasPrefix("catalogue") }
         #expect(declared.count == ReasonCode.catalogue.count)

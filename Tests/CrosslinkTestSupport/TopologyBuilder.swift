@@ -92,7 +92,7 @@ public struct TopologyBuilder: Sendable {
         return with { $0.imports[id] = ServiceImport(id: id, port: port, via: via) }
     }
 
-    private func with(_ change: (inout Topology) -> Void) -> Self {
+    public func with(_ change: (inout Topology) -> Void) -> Self {
         var copy = self
         change(&copy.topology)
         return copy

@@ -32,7 +32,7 @@ struct Crosslink: ParsableCommand {
                 subcommands: [
                     VNetCommands.self, ClusterCommands.self, ServiceCommands.self, PeeringCommands.self,
                     VPNGatewayCommands.self, VPNConnectionCommands.self, TunnelCommands.self, MeshLinkCommands.self,
-                    IngressCommands.self, ImportCommands.self,
+                    IngressCommands.self, ImportCommands.self, RouteTableCommands.self, FirewallCommands.self, SecurityGroupCommands.self,
                 ]),
         ]
     )

@@ -12,6 +12,9 @@ public enum Entity: Hashable, Sendable {
     case meshLink(MeshLink)
     indirect case ingress(Ingress)
     case `import`(ServiceImport)
+    indirect case routeTable(RouteTable)
+    indirect case firewall(Firewall)
+    indirect case securityGroup(SecurityGroup)
 
     public var reference: EntityReference {
         switch self {
@@ -25,6 +28,9 @@ public enum Entity: Hashable, Sendable {
         case .meshLink(let value): .meshLink(value.clusters)
         case .ingress(let value): .ingress(value.service)
         case .import(let value): .import(value.id)
+        case .routeTable(let value): .routeTable(value.name)
+        case .firewall(let value): .firewall(value.name)
+        case .securityGroup(let value): .securityGroup(value.name)
         }
     }
 }
@@ -43,6 +49,9 @@ extension Topology {
         case .meshLink(let key): meshLinks[key].map(Entity.meshLink)
         case .ingress(let key): ingresses[key].map(Entity.ingress)
         case .import(let key): imports[key].map(Entity.import)
+        case .routeTable(let key): routeTables[key].map(Entity.routeTable)
+        case .firewall(let key): firewalls[key].map(Entity.firewall)
+        case .securityGroup(let key): securityGroups[key].map(Entity.securityGroup)
         }
     }
 
@@ -59,6 +68,9 @@ extension Topology {
         case .meshLink(let value): meshLinks[value.clusters] = value
         case .ingress(let value): ingresses[value.service] = value
         case .import(let value): imports[value.id] = value
+        case .routeTable(let value): routeTables[value.name] = value
+        case .firewall(let value): firewalls[value.name] = value
+        case .securityGroup(let value): securityGroups[value.name] = value
         }
     }
 
@@ -102,6 +114,9 @@ extension Topology {
         case .meshLink: meshLinks.keys.sorted().compactMap { meshLinks[$0].map(Entity.meshLink) }
         case .ingress: ingresses.keys.sorted().compactMap { ingresses[$0].map(Entity.ingress) }
         case .import: imports.keys.sorted().compactMap { imports[$0].map(Entity.import) }
+        case .routeTable: routeTables.keys.sorted().compactMap { routeTables[$0].map(Entity.routeTable) }
+        case .firewall: firewalls.keys.sorted().compactMap { firewalls[$0].map(Entity.firewall) }
+        case .securityGroup: securityGroups.keys.sorted().compactMap { securityGroups[$0].map(Entity.securityGroup) }
         }
     }
 
@@ -119,6 +134,9 @@ extension Topology {
         result += meshLinks.values.map(Entity.meshLink)
         result += ingresses.values.map(Entity.ingress)
         result += imports.values.map(Entity.import)
+        result += routeTables.values.map(Entity.routeTable)
+        result += firewalls.values.map(Entity.firewall)
+        result += securityGroups.values.map(Entity.securityGroup)
         return result
     }
 }
@@ -173,6 +191,9 @@ public struct TopologyChange: Sendable, Equatable {
         compare(old.meshLinks, new.meshLinks, EntityReference.meshLink, Entity.meshLink)
         compare(old.ingresses, new.ingresses, EntityReference.ingress, Entity.ingress)
         compare(old.imports, new.imports, EntityReference.import, Entity.import)
+        compare(old.routeTables, new.routeTables, EntityReference.routeTable, Entity.routeTable)
+        compare(old.firewalls, new.firewalls, EntityReference.firewall, Entity.firewall)
+        compare(old.securityGroups, new.securityGroups, EntityReference.securityGroup, Entity.securityGroup)
         self.removed = removed
         self.created = created
         self.updated = updated

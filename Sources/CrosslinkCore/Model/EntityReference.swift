@@ -10,6 +10,9 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable {
     case meshLink = "mesh-link"
     case ingress
     case `import`
+    case routeTable = "route-table"
+    case firewall
+    case securityGroup = "security-group"
 }
 
 /// Points at one object of a topology by kind and key.
@@ -24,6 +27,9 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
     case meshLink(UnorderedPair)
     case ingress(ServiceID)
     case `import`(ImportID)
+    case routeTable(String)
+    case firewall(String)
+    case securityGroup(String)
 
     public var kind: EntityKind {
         switch self {
@@ -37,13 +43,16 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
         case .meshLink: .meshLink
         case .ingress: .ingress
         case .import: .import
+        case .routeTable: .routeTable
+        case .firewall: .firewall
+        case .securityGroup: .securityGroup
         }
     }
 
     /// The key as users write it (`vnet-a~vnet-hub` for pairs).
     public var key: String {
         switch self {
-        case .vnet(let name), .cluster(let name), .vpnGateway(let name): name
+        case .vnet(let name), .cluster(let name), .vpnGateway(let name), .routeTable(let name), .firewall(let name), .securityGroup(let name): name
         case .service(let id), .ingress(let id): id.description
         case .peering(let pair), .vpnConnection(let pair), .tunnel(let pair), .meshLink(let pair): pair.description
         case .import(let id): id.description
@@ -73,6 +82,9 @@ extension Topology {
         case .meshLink(let key): meshLinks[key] != nil
         case .ingress(let key): ingresses[key] != nil
         case .import(let key): imports[key] != nil
+        case .routeTable(let key): routeTables[key] != nil
+        case .firewall(let key): firewalls[key] != nil
+        case .securityGroup(let key): securityGroups[key] != nil
         }
     }
 
@@ -84,6 +96,9 @@ extension Topology {
             result += clusters.values.filter { $0.vnet == name }.map { .cluster($0.name) }
             result += peerings.keys.filter { $0.contains(name) }.map { .peering($0) }
             result += vpnGateways.values.filter { $0.vnet == name }.map { .vpnGateway($0.name) }
+            result += routeTables.values.filter { $0.vnet == name }.map { .routeTable($0.name) }
+            result += firewalls.values.filter { $0.vnet == name }.map { .firewall($0.name) }
+            result += securityGroups.values.filter { $0.vnet == name }.map { .securityGroup($0.name) }
         case .cluster(let name):
             result += services.keys.filter { $0.cluster == name }.map { .service($0) }
             result += tunnels.keys.filter { $0.contains(name) }.map { .tunnel($0) }
@@ -97,7 +112,7 @@ extension Topology {
             if let vnet = vpnGateways[name]?.vnet {
                 result += peerings.values.filter { $0.gatewayTransit == vnet }.map { .peering($0.vnets) }
             }
-        case .peering, .vpnConnection, .tunnel, .meshLink, .ingress, .import:
+        case .peering, .vpnConnection, .tunnel, .meshLink, .ingress, .import, .routeTable, .firewall, .securityGroup:
             break
         }
         return result.sorted()
@@ -128,6 +143,9 @@ extension Topology {
         case .meshLink(let key): meshLinks[key] = nil
         case .ingress(let key): ingresses[key] = nil
         case .import(let key): imports[key] = nil
+        case .routeTable(let key): routeTables[key] = nil
+        case .firewall(let key): firewalls[key] = nil
+        case .securityGroup(let key): securityGroups[key] = nil
         }
     }
 

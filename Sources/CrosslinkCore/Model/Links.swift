@@ -4,11 +4,14 @@ public struct Peering: Hashable, Sendable {
     public var state: PeeringState
     /// The VNet whose VPN gateway the other side uses (Azure: allowGatewayTransit/useRemoteGateways).
     public var gatewayTransit: String?
+    /// Whether traffic a firewall forwards may enter over this peering (spec §8; Azure's default is no).
+    public var allowForwardedTraffic: Bool
 
-    public init(vnets: UnorderedPair, state: PeeringState = .connected, gatewayTransit: String? = nil) {
+    public init(vnets: UnorderedPair, state: PeeringState = .connected, gatewayTransit: String? = nil, allowForwardedTraffic: Bool = false) {
         self.vnets = vnets
         self.state = state
         self.gatewayTransit = gatewayTransit
+        self.allowForwardedTraffic = allowForwardedTraffic
     }
 
     /// The VNet that borrows the transit gateway, if the peering has one.
@@ -22,12 +25,15 @@ public struct VPNGateway: Hashable, Sendable {
     public var publicIP: IPv4Address?
     /// BGP autonomous system number; nil means static routes only.
     public var bgpASN: UInt32?
+    /// The GatewaySubnet: traffic arriving over VPN continues from it with its route table (spec §8).
+    public var subnet: CIDR?
 
-    public init(name: String, vnet: String, publicIP: IPv4Address? = nil, bgpASN: UInt32? = nil) {
+    public init(name: String, vnet: String, publicIP: IPv4Address? = nil, bgpASN: UInt32? = nil, subnet: CIDR? = nil) {
         self.name = name
         self.vnet = vnet
         self.publicIP = publicIP
         self.bgpASN = bgpASN
+        self.subnet = subnet
     }
 }
 

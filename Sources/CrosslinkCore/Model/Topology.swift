@@ -13,6 +13,9 @@ public struct Topology: Hashable, Sendable {
     public var meshLinks: [UnorderedPair: MeshLink] = [:]
     public var ingresses: [ServiceID: Ingress] = [:]
     public var imports: [ImportID: ServiceImport] = [:]
+    public var routeTables: [String: RouteTable] = [:]
+    public var firewalls: [String: Firewall] = [:]
+    public var securityGroups: [String: SecurityGroup] = [:]
 
     public init() {}
 
@@ -20,6 +23,7 @@ public struct Topology: Hashable, Sendable {
     public var objectCount: Int {
         vnets.count + clusters.count + services.count + peerings.count + vpnGateways.count
             + vpnConnections.count + tunnels.count + meshLinks.count + ingresses.count + imports.count
+            + routeTables.count + firewalls.count + securityGroups.count
     }
 
     /// Every object's reference, in a stable order (dependency order, then by key).
@@ -34,6 +38,15 @@ public struct Topology: Hashable, Sendable {
             + meshLinks.keys.sorted().map(EntityReference.meshLink)
             + ingresses.keys.sorted().map(EntityReference.ingress)
             + imports.keys.sorted().map(EntityReference.import)
+            + routeTables.keys.sorted().map(EntityReference.routeTable)
+            + firewalls.keys.sorted().map(EntityReference.firewall)
+            + securityGroups.keys.sorted().map(EntityReference.securityGroup)
+    }
+
+    /// Whether the estate has route tables, firewalls or security groups: only then do the §8 rules
+    /// (R1–R6) decide private reachability; without them every answer is the v1 one.
+    public var hasTrafficControls: Bool {
+        !routeTables.isEmpty || !firewalls.isEmpty || !securityGroups.isEmpty
     }
 
     /// The VPN gateway that lives in `vnet`, if any.

@@ -89,5 +89,14 @@ extension ReasonCode {
         .notLoadBalanced,
         .noIngress,
         .portNotHTTP,
+        .noRoute,
+        .routeDropped,
+        .applianceUnknown,
+        .applianceUnreachable,
+        .firewallDenied,
+        .routingLoop,
+        .forwardedTrafficNotAllowed,
+        .asymmetricRouting,
+        .securityGroupDenied,
     ]
 }

@@ -29,10 +29,13 @@ extension RouteEngine {
                 RouteReason(
                     .noInternetEgress, "ingress \(ingress.host) is public, but \(c.name) has no internet egress (egress: none)", fix: Self.egressFix(c)))
             {
-                hops.append("internet")
+                hops += requireInternet(&conditions, flows: [ingressFlow(ingress, from: c, to: k)], "public ingress \(ingress.host)") ?? []
             }
         case .internal:
-            hops += conditions.requireReach(underlay, from: c.vnet, to: k.vnet, "internal ingress \(ingress.host) needs \(c.vnet) to reach \(k.vnet)") ?? []
+            hops +=
+                requireReach(
+                    &conditions, from: c.vnet, to: k.vnet, flows: [ingressFlow(ingress, from: c, to: k)],
+                    "internal ingress \(ingress.host) needs \(c.vnet) to reach \(k.vnet)") ?? []
         }
         if let rejection = conditions.rejection { return rejection }
         let scheme = ingress.tls ? "https" : "http"

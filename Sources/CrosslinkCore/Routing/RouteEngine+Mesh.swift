@@ -44,7 +44,9 @@ extension RouteEngine {
                         "\(c.name) and \(k.name) share mesh network \(cm.network), which needs pod-to-pod routing, but \(cluster.name) uses \(cluster.networkPlugin.rawValue) and its pod IPs are not routable outside the cluster: put them on different networks with an east-west gateway"
                     ))
             }
-            let hops = conditions.requireReach(underlay, from: c.vnet, to: k.vnet, "mesh network \(cm.network) needs \(c.vnet) to reach \(k.vnet)")
+            let hops = requireReach(
+                &conditions, from: c.vnet, to: k.vnet, flows: flows(of: .mesh, from: c, to: k, service: request.service, port: request.port),
+                "mesh network \(cm.network) needs \(c.vnet) to reach \(k.vnet)")
             if let rejection = conditions.rejection { return rejection }
             return .routable(
                 address: address, port: request.port.port,
@@ -60,7 +62,10 @@ extension RouteEngine {
             let gateway = km.eastWestGateway
         else { return conditions.failed }
         let hops = conditions.require(
-            reach(gateway, from: c, preferring: k.vnet, what: "\(k.name)'s east-west gateway"), "\(c.name) cannot reach \(k.name)'s east-west gateway")
+            reach(
+                gateway, from: c, preferring: k.vnet, what: "\(k.name)'s east-west gateway",
+                flows: [flow(from: c, to: gateway, port: 15443, protocol: .tcp, arrivingAt: k)]),
+            "\(c.name) cannot reach \(k.name)'s east-west gateway")
         if let rejection = conditions.rejection { return rejection }
         return .routable(
             address: address, port: request.port.port,

@@ -21,8 +21,10 @@ extension RouteEngine {
         var hops = [c.name]
         if service.exposure == .internalLB {
             guard
-                let underlayHops = conditions.requireReach(
-                    underlay, from: c.vnet, to: k.vnet, "the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)")
+                let underlayHops = requireReach(
+                    &conditions, from: c.vnet, to: k.vnet,
+                    flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
+                    "the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)")
             else { return conditions.failed }
             hops += underlayHops + ["internal load balancer \(address)"]
         } else {
@@ -34,7 +36,12 @@ extension RouteEngine {
                         "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)",
                         fix: Self.egressFix(c)))
             else { return conditions.failed }
-            hops += ["internet", "public load balancer \(address)"]
+            guard
+                let internet = requireInternet(
+                    &conditions, flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
+                    "the public load balancer \(address)")
+            else { return conditions.failed }
+            hops += internet + ["public load balancer \(address)"]
         }
         return .routable(address: address.description, port: request.port.port, hops: hops + [k.name])
     }

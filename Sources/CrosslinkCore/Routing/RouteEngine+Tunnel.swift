@@ -46,14 +46,21 @@ extension RouteEngine {
         var hops = [c.name]
         switch tunnel?.endpoint {
         case .private?:
-            hops += conditions.requireReach(underlay, from: c.vnet, to: k.vnet, "tunnel \(pair) uses private endpoints, so \(c.vnet) must reach \(k.vnet)") ?? []
+            hops +=
+                requireReach(
+                    &conditions, from: c.vnet, to: k.vnet, flows: tunnelFlows(c, k, endpoint: .private),
+                    "tunnel \(pair) uses private endpoints, so \(c.vnet) must reach \(k.vnet)") ?? []
         case .public?:
-            conditions.require(
+            if conditions.require(
                 c.hasInternetEgress,
                 RouteReason(
                     .noInternetEgress,
                     "tunnel \(pair) uses public endpoints, but \(c.name) has no internet egress (egress: none): use private endpoints or allow egress",
                     fix: Self.egressFix(c)))
+            {
+                // v1 names no `internet` hop for a public tunnel.
+                hops += (requireInternet(&conditions, flows: tunnelFlows(c, k, endpoint: .public), "tunnel \(pair) uses public endpoints") ?? []).dropLast()
+            }
         case nil:
             // Only counted: the missing tunnel is the reason shown, and it can use either endpoint.
             conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.noTunnel, ""))

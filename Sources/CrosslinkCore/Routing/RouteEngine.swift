@@ -6,10 +6,13 @@
 public struct RouteEngine: Sendable {
     public let topology: Topology
     let underlay: Underlay
+    /// Route tables, firewalls and security groups (spec §8); nil when the estate has none.
+    let plane: TrafficPlane?
 
     public init(topology: Topology) {
         self.topology = topology
         self.underlay = Underlay(topology)
+        self.plane = topology.hasTrafficControls ? TrafficPlane(topology: topology, underlay: underlay) : nil
     }
 
     /// Can VNet `x` reach VNet `y` over peerings and VPN (rules N1–N5)?
@@ -128,7 +131,7 @@ public struct RouteEngine: Sendable {
 
     /// The consumer's way to an address: the internet for a public one (needs egress), the underlay
     /// for a private one (needs the VNet that holds it to be reachable).
-    func reach(_ address: IPv4Address, from cluster: Cluster, preferring vnet: String, what: String) -> Reachability {
+    func reach(_ address: IPv4Address, from cluster: Cluster, preferring vnet: String, what: String, flows: @autoclosure () -> [Flow]) -> Reachability {
         if underlay.isPublic(address) {
             guard cluster.hasInternetEgress else {
                 return .unreachable(
@@ -136,13 +139,13 @@ public struct RouteEngine: Sendable {
                         .noInternetEgress, "\(what) \(address) is public, but \(cluster.name) has no internet egress (egress: none)",
                         fix: Self.egressFix(cluster)))
             }
-            return .reachable(hops: ["internet"])
+            return internetReachability(flows: flows())
         }
         guard let owner = underlay.owner(of: address, preferring: vnet) else {
             return .unreachable(
                 RouteReason(.addressNotInAnyVNet, "\(what) \(address) is a private address in no registered VNet: register the VNet that holds it"))
         }
-        return underlay.reachability(from: cluster.vnet, to: owner)
+        return reachability(from: cluster.vnet, to: owner, flows: flows())
     }
 
     /// The command that records internet egress for a cluster that has none.

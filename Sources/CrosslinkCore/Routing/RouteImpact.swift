@@ -14,6 +14,9 @@ public enum RouteImpact: Hashable, Sendable {
 
     /// The imports `change` (from `before` to `after`) can affect.
     public init(from before: Topology, to after: Topology, change: TopologyChange) {
+        // With route tables, firewalls or security groups, any route may pass any hub (R1–R6): a change
+        // to the underlay or to those objects can move any answer.
+        let controlled = before.hasTrafficControls || after.hasTrafficControls
         var vnets: Set<String> = []
         var clusters: Set<String> = []
         var pairs: Set<UnorderedPair> = []
@@ -22,6 +25,12 @@ public enum RouteImpact: Hashable, Sendable {
         var gateways: Set<String> = []
         for reference in change.removed + change.written.map(\.reference) {
             switch reference {
+            case .routeTable, .firewall, .securityGroup:
+                self = .everything
+                return
+            case .peering where controlled, .vpnGateway where controlled, .vpnConnection where controlled:
+                self = .everything
+                return
             case .vnet:
                 // Address spaces decide overlaps and which VNet owns an address: anything may move.
                 self = .everything

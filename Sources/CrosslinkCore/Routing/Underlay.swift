@@ -117,7 +117,7 @@ struct Underlay: Sendable {
     }
 
     /// The VPN part of rule N4 (with N5 for overlapping address spaces).
-    private func vpnReachability(from x: String, to y: String) -> Reachability {
+    func vpnReachability(from x: String, to y: String) -> Reachability {
         let none = Reachability.unreachable(RouteReason(.noUnderlayPath, "no VPN path"))
         guard let (gx, transitX) = effectiveGateway[x], let (gy, transitY) = effectiveGateway[y] else { return none }
         if gx == gy {

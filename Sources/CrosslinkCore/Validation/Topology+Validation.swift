@@ -33,6 +33,7 @@ extension Topology {
         try each(meshLinks) { try requirePair($0.clusters, kind: "mesh-link", in: clusters, noun: "cluster") }
         try each(ingresses, validate)
         try each(imports, validate)
+        if hasTrafficControls || vpnGateways.values.contains(where: { $0.subnet != nil }) { try validateTrafficControls(sorted: sorted) }
     }
 
     private func validate(_ vnet: VNet) throws {

@@ -130,7 +130,9 @@ extension Store {
 
         // The underlay: every VNet and peering, or for a routing slice only the VNets the answer can
         // touch (the two clusters' VNets and the VNets holding the addresses it may dial) and their peerings.
-        let underlay = scope.service == nil ? nil : try underlayVNets(for: topology)
+        // With route tables, firewalls or security groups any VNet may lie on the way: load them all.
+        let controlled = try hasTrafficControls()
+        let underlay = scope.service == nil || controlled ? nil : try underlayVNets(for: topology)
         let byVNet = underlay.map { Self.filter("name", $0) } ?? (sql: "", values: [])
         let prefixFilter = underlay.map { Self.filter("vnet", $0) } ?? (sql: "", values: [])
         let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix\(prefixFilter.sql) ORDER BY vnet, position", prefixFilter.values) {
@@ -151,21 +153,22 @@ extension Store {
             byPeering = (" WHERE vnet_a IN (\(marks)) OR vnet_b IN (\(marks))", (underlay + underlay).map(\.sqlite))
         }
         for peering in try connection.query(
-            "SELECT vnet_a, vnet_b, state, gateway_transit FROM peering\(byPeering.0)", byPeering.1,
+            "SELECT vnet_a, vnet_b, state, gateway_transit, allow_forwarded_traffic FROM peering\(byPeering.0)", byPeering.1,
             { row in
                 Peering(
                     vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
-                    gatewayTransit: row.text(3))
+                    gatewayTransit: row.text(3), allowForwardedTraffic: row.integer(4) == 1)
             })
         {
             topology.peerings[peering.vnets] = peering
         }
         for gateway in try connection.query(
-            "SELECT name, vnet, public_ip, bgp_asn FROM vpn_gateway", [],
+            "SELECT name, vnet, public_ip, bgp_asn, subnet FROM vpn_gateway", [],
             { row in
                 VPNGateway(
                     name: row.text(0) ?? "", vnet: row.text(1) ?? "",
-                    publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) })
+                    publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) },
+                    subnet: try row.text(4).map { try cidr($0, "gateway subnet") })
             })
         {
             topology.vpnGateways[gateway.name] = gateway
@@ -213,6 +216,7 @@ extension Store {
         {
             topology.ingresses[ingress.service] = ingress
         }
+        if controlled { try loadTrafficControls(into: &topology) }
         guard scope.includesImports else { return topology }
         // Sized once: growing a dictionary of a million imports rehashes it a dozen times.
         if !scope.onlyDirtyImports { topology.imports.reserveCapacity(try count("service_import")) }

@@ -56,6 +56,17 @@ extension Store {
             try connection.run("DELETE FROM mesh_link WHERE cluster_a = ? AND cluster_b = ?", pair.values)
         case .ingress(let id):
             try connection.run("DELETE FROM ingress WHERE cluster = ? AND namespace = ? AND service = ?", id.values)
+        case .routeTable(let name):
+            try connection.run("DELETE FROM route_table_subnet WHERE route_table = ?", [name.sqlite])
+            try connection.run("DELETE FROM route_table_route WHERE route_table = ?", [name.sqlite])
+            try connection.run("DELETE FROM route_table WHERE name = ?", [name.sqlite])
+        case .firewall(let name):
+            try connection.run("DELETE FROM firewall_rule WHERE firewall = ?", [name.sqlite])
+            try connection.run("DELETE FROM firewall WHERE name = ?", [name.sqlite])
+        case .securityGroup(let name):
+            try connection.run("DELETE FROM security_group_subnet WHERE security_group = ?", [name.sqlite])
+            try connection.run("DELETE FROM security_group_rule WHERE security_group = ?", [name.sqlite])
+            try connection.run("DELETE FROM security_group WHERE name = ?", [name.sqlite])
         case .import(let id):
             try connection.run(
                 """
@@ -134,18 +145,23 @@ extension Store {
         case .peering(let peering):
             try connection.run(
                 """
-                INSERT INTO peering (vnet_a, vnet_b, state, gateway_transit) VALUES (?, ?, ?, ?)
-                ON CONFLICT (vnet_a, vnet_b) DO UPDATE SET state = excluded.state, gateway_transit = excluded.gateway_transit
-                """, peering.vnets.values + [peering.state.rawValue.sqlite, peering.gatewayTransit.sqlite])
+                INSERT INTO peering (vnet_a, vnet_b, state, gateway_transit, allow_forwarded_traffic) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (vnet_a, vnet_b) DO UPDATE SET state = excluded.state, gateway_transit = excluded.gateway_transit,
+                    allow_forwarded_traffic = excluded.allow_forwarded_traffic
+                """,
+                peering.vnets.values + [
+                    peering.state.rawValue.sqlite, peering.gatewayTransit.sqlite, .integer(peering.allowForwardedTraffic ? 1 : 0),
+                ])
         case .vpnGateway(let gateway):
             try connection.run(
                 """
-                INSERT INTO vpn_gateway (name, vnet, public_ip, bgp_asn) VALUES (?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET vnet = excluded.vnet, public_ip = excluded.public_ip, bgp_asn = excluded.bgp_asn
+                INSERT INTO vpn_gateway (name, vnet, public_ip, bgp_asn, subnet) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET vnet = excluded.vnet, public_ip = excluded.public_ip, bgp_asn = excluded.bgp_asn,
+                    subnet = excluded.subnet
                 """,
                 [
                     gateway.name.sqlite, gateway.vnet.sqlite, gateway.publicIP?.description.sqlite ?? .null,
-                    gateway.bgpASN.map { .integer(Int64($0)) } ?? .null,
+                    gateway.bgpASN.map { .integer(Int64($0)) } ?? .null, gateway.subnet?.description.sqlite ?? .null,
                 ])
         case .vpnConnection(let connection):
             try self.connection.run(
@@ -180,6 +196,12 @@ extension Store {
                     ingress.visibility.rawValue.sqlite, ingress.address?.description.sqlite ?? .null,
                     ingress.className.sqlite,
                 ])
+        case .routeTable(let table):
+            try save(table, isNew: isNew)
+        case .firewall(let firewall):
+            try save(firewall, isNew: isNew)
+        case .securityGroup(let group):
+            try save(group, isNew: isNew)
         case .import(let item):
             try connection.run(
                 """
@@ -197,7 +219,7 @@ extension Store {
     }
 
     /// Replaces an owner's ordered list stored in a child table.
-    private func replaceChildren(_ table: String, owner: String, key: [SQLiteValue], column: String, values: [String], isNew: Bool) throws {
+    func replaceChildren(_ table: String, owner: String, key: [SQLiteValue], column: String, values: [String], isNew: Bool) throws {
         // Table and column names are constants of this file, never user input.
         if !isNew { try connection.run(built: "DELETE FROM \(table) WHERE \(owner) = ?", key) }
         for (position, value) in values.enumerated() {

@@ -7,7 +7,7 @@ struct PeeringCommands: ParsableCommand, EntityGroup {
         subcommands: [PeeringAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.peering
     static let keyUsage = "VNET VNET"
-    static let columns = ["between", "state", "gatewayTransit"]
+    static let columns = ["between", "state", "gatewayTransit", "allowForwardedTraffic"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.peering) }
 }
 
@@ -19,12 +19,14 @@ struct PeeringAdd: ParsableCommand {
     @Argument(help: "The other VNet.") var second: String
     @Option(help: "connected | initiated | disconnected.") var state: String = "connected"
     @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses.", valueName: "vnet")) var gatewayTransit: String?
+    @Flag(help: "Let traffic that a firewall forwards enter over this peering.") var allowForwardedTraffic = false
 
     func run() throws {
         let reference = try PeeringCommands.reference([first, second])
         guard case .peering(let pair) = reference else { return }
         if let gatewayTransit { try NameRule.dns1123Label.check(gatewayTransit, field: "--gateway-transit") }
-        let peering = Peering(vnets: pair, state: try PeeringState.parse(state, field: "--state"), gatewayTransit: gatewayTransit)
+        let peering = Peering(vnets: pair, state: try PeeringState.parse(state, field: "--state"), gatewayTransit: gatewayTransit,
+            allowForwardedTraffic: allowForwardedTraffic)
         report(reference, try Registration.add(.peering(peering), store: global.openStore()))
     }
 }

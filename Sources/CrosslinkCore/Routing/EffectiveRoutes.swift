@@ -1,0 +1,174 @@
+/// Route tables, firewalls and security groups indexed once per snapshot, and rule R1: the effective
+/// route a packet leaving a subnet takes (spec §8).
+///
+/// Built only when the estate has any of these objects; without them the engine keeps v1's underlay.
+struct TrafficPlane: Sendable {
+    let topology: Topology
+    let underlay: Underlay
+    /// Route tables and security groups of each VNet.
+    private let tablesByVNet: [String: [RouteTable]]
+    private let groupsByVNet: [String: [SecurityGroup]]
+    let firewallsByIP: [IPv4Address: Firewall]
+    /// Connected peerings of each VNet, by peer.
+    private let peerings: [String: [String: Peering]]
+    /// Every VNet prefix by length and network (several VNets may share one across VPN).
+    private let prefixes: [[UInt32: [String]]]
+    /// The prefix lengths that occur, longest first: lookups probe only these.
+    private let lengths: [Int]
+    /// The gateway whose VPN a VNet's traffic uses: its own, else its transit peer's.
+    private let arrivalGateway: [String: VPNGateway]
+
+    init(topology: Topology, underlay: Underlay) {
+        self.topology = topology
+        self.underlay = underlay
+        tablesByVNet = Dictionary(grouping: topology.routeTables.values.sorted { $0.name < $1.name }, by: \.vnet)
+        groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }, by: \.vnet)
+        firewallsByIP = Dictionary(topology.firewalls.values.map { ($0.privateIP, $0) }, uniquingKeysWith: { a, b in a.name < b.name ? a : b })
+        var peers: [String: [String: Peering]] = [:]
+        for peering in topology.peerings.values where peering.state == .connected {
+            peers[peering.vnets.first, default: [:]][peering.vnets.second] = peering
+            peers[peering.vnets.second, default: [:]][peering.vnets.first] = peering
+        }
+        peerings = peers
+        var byLength = Array(repeating: [UInt32: [String]](), count: 33)
+        for vnet in topology.vnets.values.sorted(by: { $0.name < $1.name }) {
+            for prefix in vnet.addressSpace { byLength[prefix.prefixLength][prefix.network.value, default: []].append(vnet.name) }
+        }
+        prefixes = byLength
+        lengths = (0...32).reversed().filter { !byLength[$0].isEmpty }
+        var own: [String: VPNGateway] = [:]
+        for gateway in topology.vpnGateways.values { own[gateway.vnet] = gateway }
+        var gateways = own
+        for peering in topology.peerings.values where peering.state == .connected {
+            guard let owner = peering.gatewayTransit, let user = peering.gatewayUser, own[user] == nil, let gateway = own[owner] else { continue }
+            gateways[user] = gateway
+        }
+        arrivalGateway = gateways
+    }
+
+    // MARK: - Attachments
+
+    /// The route table on a subnet (or address) of `vnet`: the one with an entry holding it, else the
+    /// one attached to the whole VNet. Registration keeps attachments disjoint, so there is one at most.
+    func routeTable(in vnet: String, for subnet: CIDR) -> RouteTable? {
+        let tables = tablesByVNet[vnet] ?? []
+        return tables.first { $0.subnets.contains { $0.contains(subnet) } } ?? tables.first { $0.subnets.isEmpty }
+    }
+
+    /// The security groups that apply to any address of `range` in `vnet` (a range passes only if
+    /// every address does, so a group on part of it counts too).
+    func securityGroups(in vnet: String, for range: CIDR) -> [SecurityGroup] {
+        (groupsByVNet[vnet] ?? []).filter { $0.subnets.isEmpty || $0.subnets.contains { $0.overlaps(range) } }
+    }
+
+    func peering(_ x: String, _ y: String) -> Peering? { peerings[x]?[y] }
+
+    /// The gateway traffic arrives through when it comes over VPN to `vnet`.
+    func arrivalGateway(of vnet: String) -> VPNGateway? { arrivalGateway[vnet] }
+
+    /// The VNets whose address space holds all of `range`, with the matching prefix, longest first.
+    func owners(of range: CIDR) -> [(prefix: CIDR, vnet: String)] {
+        var result: [(CIDR, String)] = []
+        for length in lengths where length <= range.prefixLength {
+            let prefix = CIDR(containing: range.network, prefixLength: length)
+            for vnet in prefixes[length][prefix.network.value] ?? [] { result.append((prefix, vnet)) }
+        }
+        return result
+    }
+
+    /// Every registered VNet prefix that lies inside `range` (for the rare checks that need them).
+    func prefixes(inside range: CIDR) -> [(prefix: CIDR, vnet: String)] {
+        var result: [(CIDR, String)] = []
+        for length in lengths where length > range.prefixLength {
+            for (network, vnets) in prefixes[length] {
+                let prefix = CIDR(containing: IPv4Address(value: network), prefixLength: length)
+                if range.contains(prefix) { result += vnets.map { (prefix, $0) } }
+            }
+        }
+        return result
+    }
+
+    /// The VNets peered with `vnet` by connected peerings, sorted.
+    func peers(of vnet: String) -> [String] { (peerings[vnet] ?? [:]).keys.sorted() }
+
+    /// Whether `x` reaches `y` over VPN by N4 (and N5): the VNets its gateway routes lead to.
+    func reachesOverVPN(_ x: String, _ y: String) -> Reachability? {
+        guard x != y, arrivalGateway[x] != nil, arrivalGateway[y] != nil else { return nil }
+        let reachability = underlay.vpnReachability(from: x, to: y)
+        return reachability.isReachable ? reachability : nil
+    }
+
+    // MARK: - R1
+
+    /// Rule R1: the route a packet leaving `subnet` of `vnet` for `destination` takes. A range
+    /// destination follows the routes that hold all of it.
+    func effectiveRoute(in vnet: String, from subnet: CIDR, to destination: CIDR) -> EffectiveRoute {
+        let table = routeTable(in: vnet, for: subnet)
+        var best = EffectiveRoute(prefix: CIDR(containing: IPv4Address(value: 0), prefixLength: 0), hop: .internet, table: table?.name)
+        func consider(_ candidate: EffectiveRoute) {
+            if (candidate.prefix.prefixLength, candidate.rank) > (best.prefix.prefixLength, best.rank) { best = candidate }
+        }
+        for route in table?.routes ?? [] where route.prefix.contains(destination) {
+            consider(EffectiveRoute(prefix: route.prefix, hop: .user(route), table: table?.name))
+        }
+        let owners = owners(of: destination)
+        // Azure: the routes to the VNet's own space and its peers' beat gateway routes, even more specific ones.
+        var localOrPeered = false
+        for (prefix, owner) in owners where owner == vnet || peering(vnet, owner) != nil {
+            localOrPeered = true
+            consider(EffectiveRoute(prefix: prefix, hop: owner == vnet ? .vnetLocal : .peering(owner), table: table?.name))
+        }
+        if !localOrPeered && table?.propagateGatewayRoutes != false {
+            for (prefix, owner) in owners where owner != vnet {
+                if let vpn = reachesOverVPN(vnet, owner) { consider(EffectiveRoute(prefix: prefix, hop: .gateway(owner, vpn.hops), table: table?.name)) }
+            }
+        }
+        return best
+    }
+}
+
+/// One entry of a subnet's effective routes: where it sends a packet and why it applies.
+struct EffectiveRoute {
+    enum Hop {
+        case vnetLocal
+        case peering(String)
+        /// A route learned from the VPN gateway: the VNet reached and the VPN hops to it.
+        case gateway(String, [String])
+        case internet
+        case user(UserRoute)
+    }
+
+    let prefix: CIDR
+    let hop: Hop
+    /// The route table on the subnet, if any (it may not be where this route comes from).
+    let table: String?
+
+    /// At equal prefix length a UDR beats a gateway route, which beats a system route.
+    var rank: Int {
+        switch hop {
+        case .user: 2
+        case .gateway: 1
+        default: 0
+        }
+    }
+
+    /// Azure's name for where the route comes from: User, VirtualNetworkGateway or Default.
+    var source: String {
+        switch hop {
+        case .user: "user"
+        case .gateway: "gateway"
+        default: "system"
+        }
+    }
+
+    /// The next hop type as the topology file spells it (peering for a peering's system route).
+    var nextHopType: String {
+        switch hop {
+        case .vnetLocal: NextHopType.vnetLocal.rawValue
+        case .peering: "vnet-peering"
+        case .gateway: NextHopType.vnetGateway.rawValue
+        case .internet: NextHopType.internet.rawValue
+        case .user(let route): route.nextHop.rawValue
+        }
+    }
+}

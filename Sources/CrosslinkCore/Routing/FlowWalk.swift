@@ -1,0 +1,214 @@
+/// One flow a path makes (rule R6): from a subnet and a range of source addresses to an endpoint,
+/// on one port and protocol.
+struct Flow: Sendable, CustomStringConvertible {
+    /// Where the request leaves: its route table and outbound security group.
+    let from: Location
+    /// The source addresses (a cluster's pods or nodes).
+    let source: CIDR
+    let destination: FlowEndpoint
+    let port: Int
+    let `protocol`: PortProtocol
+    /// Where a public destination arrives from the internet (the subnet whose inbound group sees it).
+    let publicArrival: Location?
+
+    var description: String { "\(self.protocol.rawValue)/\(port) from \(FlowEndpoint.range(source)) to \(destination)" }
+}
+
+/// A subnet (or one address) of a VNet: where a packet is when the next route is looked up.
+struct Location: Hashable, Sendable {
+    let vnet: String
+    let subnet: CIDR
+}
+
+/// What walking one direction of a flow by R1/R2 found.
+struct Walk {
+    var hops: [String] = []
+    var firewalls: [Firewall] = []
+    var steps: [RouteStep] = []
+    /// The VNet and range where the packet was delivered; nil when it went to the internet.
+    var arrival: Location?
+    /// The firewall that handed a packet to the internet, which the reply comes back to.
+    var egressFirewall: Firewall?
+    var failure: RouteReason?
+}
+
+extension TrafficPlane {
+    /// Rules R1 and R2: follows effective routes from `start` until the packet is delivered, dropped
+    /// or loops. A reply (`isReply`) is not checked against firewall rules: the connection is established.
+    func walk(_ flow: Flow, from start: Location, to destination: FlowEndpoint, isReply: Bool, forwardedBy firstForwarder: Firewall? = nil, tracing: Bool = false)
+        -> Walk
+    {
+        var result = Walk()
+        var location = start
+        var forwarder = firstForwarder
+        var appliances: [Firewall] = []
+        let range = destination.lookupRange
+        func fail(_ code: ReasonCode, _ message: String) -> Walk {
+            result.failure = RouteReason(code, message)
+            return result
+        }
+        func deliver(in vnet: String) -> Walk {
+            result.arrival = Location(vnet: vnet, subnet: range)
+            return result
+        }
+        func toInternet(_ route: EffectiveRoute) -> Walk {
+            guard isPublic(destination) else { return fail(.noRoute, noRouteMessage(location, destination, route, forwarder: forwarder)) }
+            result.hops.append("internet")
+            result.egressFirewall = forwarder
+            return result
+        }
+        // Gateway-subnet continuations can cycle without appliances; no real path is this long.
+        for _ in 0..<32 {
+            let route = effectiveRoute(in: location.vnet, from: location.subnet, to: range)
+            if tracing { result.steps.append(RouteStep(location, route)) }
+            switch route.hop {
+            case .vnetLocal:
+                return deliver(in: location.vnet)
+            case .peering(let peer):
+                if let reason = forwardedTrafficProblem(location.vnet, peer, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
+                result.hops.append("peering \(UnorderedPair(location.vnet, peer))")
+                return deliver(in: peer)
+            case .gateway(let vnet, let vpnHops):
+                guard let next = arriveOverVPN(at: vnet, vpnHops, &result) else { return deliver(in: vnet) }
+                location = next
+                forwarder = nil
+            case .internet:
+                return toInternet(route)
+            case .user(let udr):
+                let table = route.table ?? ""
+                result.hops.append("route \(table) \(udr.prefix)")
+                switch udr.nextHop {
+                case .none:
+                    return fail(
+                        .routeDropped,
+                        "route-table \(table) sends \(udr.prefix) to none, which drops \(flow): remove that route, or point it at a firewall or gateway")
+                case .internet:
+                    return toInternet(route)
+                case .vnetLocal:
+                    guard topology.vnets[location.vnet]?.addressSpace.contains(where: { $0.contains(range) }) == true else {
+                        return fail(.noRoute, noRouteMessage(location, destination, route, forwarder: forwarder))
+                    }
+                    return deliver(in: location.vnet)
+                case .vnetGateway:
+                    guard let (vnet, vpn) = owners(of: range).lazy.compactMap({ owner in reachesOverVPN(location.vnet, owner.vnet).map { (owner.vnet, $0) } }).first
+                    else {
+                        return fail(.noRoute, noRouteMessage(location, destination, route, forwarder: forwarder))
+                    }
+                    guard let next = arriveOverVPN(at: vnet, vpn.hops, &result) else { return deliver(in: vnet) }
+                    location = next
+                    forwarder = nil
+                case .virtualAppliance:
+                    guard let ip = udr.nextHopIP, let firewall = firewallsByIP[ip] else {
+                        return fail(
+                            .applianceUnknown,
+                            "route-table \(table) sends \(udr.prefix) to virtual appliance \(udr.nextHopIP?.description ?? "?"), which is no registered firewall: register it (crosslink firewall add) or correct the route's nextHopIP"
+                        )
+                    }
+                    guard appliances.count < 4 else {
+                        let names = (appliances + [firewall]).map(\.name).joined(separator: " -> ")
+                        return fail(
+                            .routingLoop,
+                            "\(flow) passes more than 4 virtual appliances (\(names)): the route tables send it in a circle; fix route-table \(table)'s route for \(udr.prefix)")
+                    }
+                    if firewall.vnet != location.vnet {
+                        let reach = underlay.reachability(from: location.vnet, to: firewall.vnet)
+                        guard case .reachable(let reachHops) = reach else {
+                            let why = if case .unreachable(let reason) = reach { ": \(reason.message)" } else { "" }
+                            return fail(
+                                .applianceUnreachable,
+                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)")
+                        }
+                        if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
+                        result.hops += reachHops
+                    }
+                    if !isReply {
+                        let verdict = firewallVerdict(firewall, flow: flow)
+                        if verdict.action == .deny {
+                            let why =
+                                verdict.rule.map { "its rule \($0.name) denies it: change or remove that rule" }
+                                ?? "no rule allows it and its defaultAction is deny: add a rule that allows it"
+                            return fail(.firewallDenied, "firewall \(firewall.name) (\(ip)) drops \(flow): \(why)")
+                        }
+                    }
+                    result.hops.append("firewall \(firewall.name) (\(ip))")
+                    result.firewalls.append(firewall)
+                    appliances.append(firewall)
+                    forwarder = firewall
+                    location = Location(vnet: firewall.vnet, subnet: CIDR(containing: ip, prefixLength: 32))
+                }
+            }
+        }
+        return fail(.routingLoop, "\(flow) does not arrive after 32 route lookups: the route tables send it in a circle")
+    }
+
+    /// A VPN hop: the packet arrives through the destination's gateway, and continues from its
+    /// GatewaySubnet by R1 when the gateway has one. Returns that subnet, or nil when delivered.
+    private func arriveOverVPN(at vnet: String, _ vpnHops: [String], _ result: inout Walk) -> Location? {
+        guard let gateway = arrivalGateway(of: vnet), let subnet = gateway.subnet else {
+            result.hops += vpnHops
+            return nil
+        }
+        var hops = vpnHops
+        // The walk from the gateway's VNet finds its own way on (the transit peering, or a firewall).
+        if gateway.vnet != vnet, hops.last?.hasSuffix("(gateway transit)") == true { hops.removeLast() }
+        result.hops += hops
+        return Location(vnet: gateway.vnet, subnet: subnet)
+    }
+
+    /// A firewall's traffic may enter a VNet over a peering only if the peering allows forwarded traffic.
+    private func forwardedTrafficProblem(_ from: String, _ to: String, _ forwarder: Firewall?) -> String? {
+        guard let forwarder, let peering = peering(from, to), !peering.allowForwardedTraffic else { return nil }
+        return
+            "firewall \(forwarder.name) forwards the traffic into \(to) over peering \(peering.vnets), which does not allow forwarded traffic: set allowForwardedTraffic on that peering"
+    }
+
+    private func noRouteMessage(_ location: Location, _ destination: FlowEndpoint, _ route: EffectiveRoute, forwarder: Firewall?) -> String {
+        let table = route.table.map { " (route-table \($0))" } ?? ""
+        var text =
+            "\(location.vnet) has no route to \(destination) from \(FlowEndpoint.range(location.subnet))\(table): its effective route \(route.prefix) goes to \(route.nextHopType), which cannot deliver it"
+        if forwarder == nil, let owner = owners(of: destination.lookupRange).first?.vnet, owner != location.vnet,
+            case .unreachable(let reason) = underlay.reachability(from: location.vnet, to: owner)
+        {
+            text += "; \(reason.message), or send it through a hub firewall with a user-defined route"
+        } else {
+            text += "; add a user-defined route for it (to a firewall or gateway that reaches it)"
+        }
+        return text
+    }
+
+    func isPublic(_ endpoint: FlowEndpoint) -> Bool {
+        switch endpoint {
+        case .internet: true
+        case .range(let range): range.prefixLength == 32 ? underlay.isPublic(range.network) : isEntirelyPublic(range)
+        }
+    }
+}
+
+/// One effective route used on a flow's way, as `route check --explain` shows it (Network Watcher's next hop).
+public struct RouteStep: Hashable, Sendable {
+    public var vnet: String
+    /// The subnet or address the packet leaves from.
+    public var from: String
+    public var routeTable: String?
+    public var prefix: String
+    /// user, gateway or system.
+    public var source: String
+    public var nextHop: String
+    /// The appliance address, peered VNet or VNet reached over VPN, when the hop has one.
+    public var nextHopAddress: String?
+
+    init(_ location: Location, _ route: EffectiveRoute) {
+        vnet = location.vnet
+        from = location.subnet.prefixLength == 32 ? location.subnet.network.description : location.subnet.description
+        routeTable = route.table
+        prefix = route.prefix.description
+        source = route.source
+        nextHop = route.nextHopType
+        switch route.hop {
+        case .peering(let peer): nextHopAddress = peer
+        case .gateway(let vnet, _): nextHopAddress = vnet
+        case .user(let udr): nextHopAddress = udr.nextHopIP?.description
+        case .vnetLocal, .internet: nextHopAddress = nil
+        }
+    }
+}

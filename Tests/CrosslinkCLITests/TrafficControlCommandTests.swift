@@ -1,0 +1,84 @@
+import CrosslinkTestSupport
+import Foundation
+import Testing
+
+/// Spec §8 on the command line: route-table, firewall and security-group groups, the new peering and
+/// gateway flags, and the firewall-hub example end to end.
+@Suite struct TrafficControlCommandTests {
+    let cli: CrosslinkProcess
+    init() throws { cli = try CrosslinkProcess() }
+
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try cli.run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout
+    }
+
+    @Test("route tables, firewalls and security groups are added, listed, shown, exported and removed")
+    func lifecycle() throws {
+        for arguments in [
+            ["vnet", "add", "vnet-hub", "--region", "westeurope", "--address-space", "10.0.0.0/16"],
+            ["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"],
+            ["peering", "add", "vnet-a", "vnet-hub", "--allow-forwarded-traffic"],
+            ["vpn-gateway", "add", "gw-hub", "--vnet", "vnet-hub", "--subnet", "10.0.255.0/27"],
+            [
+                "route-table", "add", "rt-a", "--vnet", "vnet-a", "--subnets", "10.1.0.0/20", "--propagate-gateway-routes", "false",
+                "--routes", "0.0.0.0/0=virtual-appliance@10.0.1.4", "--routes", "10.9.0.0/16=none",
+            ],
+            [
+                "firewall", "add", "fw-hub", "--vnet", "vnet-hub", "--private-ip", "10.0.1.4",
+                "--rules", "name=web sources=10.1.0.0/16 destinations=VirtualNetwork ports=80,8000-8100 protocols=TCP",
+                "--rules", "name=no-db action=deny ports=5432",
+            ],
+            [
+                "security-group", "add", "nsg-a", "--vnet", "vnet-a", "--subnets", "10.1.0.0/20",
+                "--rules", "name=deny-web priority=100 direction=inbound access=deny protocol=TCP sources=10.9.0.0/16 ports=80",
+            ],
+        ] {
+            _ = try succeed(arguments)
+        }
+        let tables = try succeed(["route-table", "list", "-o", "json"])
+        #expect(tables.contains("\"nextHopIP\": \"10.0.1.4\"") && tables.contains("\"propagateGatewayRoutes\": false"))
+        let firewall = try succeed(["firewall", "show", "fw-hub", "-o", "json"])
+        #expect(firewall.contains("\"8000-8100\"") && firewall.contains("\"VirtualNetwork\"") && firewall.contains("\"defaultAction\": \"deny\""))
+        #expect(try succeed(["security-group", "list"]).contains("nsg-a"))
+        let exported = try succeed(["export"])
+        #expect(exported.contains("allowForwardedTraffic: true") && exported.contains("subnet: 10.0.255.0/27"))
+        let copy = try CrosslinkProcess()
+        #expect(try copy.run(["apply", "-f", "-"], stdin: exported).status == 0)
+        #expect(try copy.run(["export"]).stdout == exported)
+        // A VNet with a table is referenced by it.
+        let refused = try cli.run(["vnet", "remove", "vnet-a"])
+        #expect(refused.status == 1 && refused.stderr.contains("route-table rt-a"))
+        #expect(try succeed(["route-table", "remove", "rt-a"]).contains("route-table rt-a removed"))
+        #expect(try succeed(["firewall", "remove", "fw-hub"]).contains("firewall fw-hub removed"))
+    }
+
+    @Test("refusals are one line, exit 1, and store nothing")
+    func refusals() throws {
+        _ = try succeed(["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"])
+        for (arguments, text) in [
+            (["route-table", "add", "rt", "--vnet", "vnet-a", "--routes", "10.2.0.0/16=virtual-appliance"], "needs a nextHopIP"),
+            (["route-table", "add", "rt", "--vnet", "vnet-a", "--subnets", "10.2.0.0/24"], "outside vnet vnet-a"),
+            (["firewall", "add", "fw", "--vnet", "vnet-a", "--private-ip", "10.2.0.4"], "outside vnet vnet-a"),
+            (["security-group", "add", "nsg", "--vnet", "vnet-a", "--rules", "name=r priority=5000 direction=inbound access=allow"], "outside 100 to 4096"),
+            (["firewall", "add", "fw", "--vnet", "vnet-a", "--private-ip", "10.1.0.4", "--rules", "name=r colour=red"], "is not one of"),
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains(text) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+        #expect(try succeed(["route-table", "list", "-o", "json"]).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    @Test("the firewall-hub example: routable through the firewall, each mistake named, exit 3 when unroutable")
+    func example() throws {
+        let hub = try CrosslinkProcess.withExample("firewall-hub")
+        let routable = try hub.run(["route", "check", "aks-a/web", "aks-b/shop/orders", "--via", "network"])
+        #expect(routable.status == 0 && routable.stdout.contains("firewall fw-hub (10.0.1.4)"))
+        let denied = try hub.run(["route", "check", "aks-a/web", "aks-b/data/postgres", "--via", "network"])
+        #expect(denied.status == 3 && denied.stdout.contains("[FirewallDenied]"))
+        let reconcile = try hub.run(["reconcile"])
+        #expect(reconcile.status == 0 && reconcile.stdout.contains("3 routable, 5 unroutable"), "\(reconcile.stdout)")
+    }
+}
