@@ -81,4 +81,27 @@ import Testing
         let reconcile = try hub.run(["reconcile"])
         #expect(reconcile.status == 0 && reconcile.stdout.contains("3 routable, 5 unroutable"), "\(reconcile.stdout)")
     }
+
+    @Test("route check --explain: the effective route at every hop of request and reply, table and JSON")
+    func explain() throws {
+        let hub = try CrosslinkProcess.withExample("firewall-hub")
+        let table = try hub.run(["route", "check", "aks-a/web", "aks-b/shop/orders", "--via", "network", "--explain"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("vnet-spoke-a 10.1.0.0/20 [rt-spoke-a]: 0.0.0.0/0 (user) -> virtual-appliance 10.0.1.4"))
+        #expect(table.stdout.contains("vnet-hub 10.0.1.4: 10.2.0.0/16 (system) -> vnet-peering vnet-spoke-b"))
+        #expect(table.stdout.contains("firewall fw-hub: rule east-west-web allows TCP/80 from 10.1.0.0/20 to 10.2.0.50"))
+        #expect(table.stdout.contains("security-group nsg-aks-b inbound: rule AllowVnetInBound (priority 65000) allows"))
+        let json = try hub.run(["route", "check", "aks-a/web", "aks-b/shop/admin", "--via", "network", "--explain", "-o", "json"])
+        #expect(json.status == 3)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let paths = try #require(object["explain"] as? [[String: Any]])
+        let flow = try #require((paths.first?["flows"] as? [[String: Any]])?.first)
+        #expect((flow["verdict"] as? String)?.hasPrefix("SecurityGroupDenied: ") == true)
+        let request = try #require(flow["request"] as? [[String: Any]])
+        #expect(request.first?["routeTable"] as? String == "rt-spoke-a" && request.first?["source"] as? String == "user")
+        // Without §8 objects there is nothing to explain beyond the underlay.
+        let plain = try CrosslinkProcess.withExample("multi-cluster")
+        let v1 = try plain.run(["route", "check", "aks-weu/checkout", "aks-neu/payments/payments-api", "--explain"])
+        #expect(v1.stdout.contains("the underlay rules N1-N5 decide"))
+    }
 }

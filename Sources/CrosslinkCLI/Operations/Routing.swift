@@ -43,10 +43,15 @@ enum Routing {
     }
 
     /// The answer for any consumer and service, imported or not.
-    static func check(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia, store: Store) throws -> RouteAnswer {
+    /// With `explaining`, also every flow of every path with its effective routes (spec §8 R7).
+    static func check(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia, explaining: Bool = false, store: Store) throws -> (
+        RouteAnswer, [PathExplanation]?
+    ) {
         // Only the underlay, the two clusters and the service: fast whatever the estate's size.
         let topology = try store.loadTopology(scope: .routing(consumer: consumer.cluster, service: service))
-        return try RouteEngine(topology: topology).answer(consumer: consumer, service: service, port: port, via: via)
+        let engine = RouteEngine(topology: topology)
+        let answer = try engine.answer(consumer: consumer, service: service, port: port, via: via)
+        return (answer, explaining ? try engine.explain(consumer: consumer, service: service, port: port, via: via) : nil)
     }
 
     /// The manifests the current estate's routable imports need, optionally for one cluster.

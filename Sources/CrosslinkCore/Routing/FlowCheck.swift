@@ -29,7 +29,12 @@ extension TrafficPlane {
         requestSteps = request.steps
         result.hops = request.hops
         if let failure = request.failure { return finish(failure) }
-        for firewall in request.firewalls { decisions?.append("firewall \(firewall.name) allows \(flow)") }
+        if decisions != nil {
+            for firewall in request.firewalls {
+                let rule = firewallVerdict(firewall, flow: flow).rule.map { "rule \($0.name)" } ?? "defaultAction"
+                decisions?.append("firewall \(firewall.name): \(rule) allows \(flow)")
+            }
+        }
 
         // R5 inbound: where the request arrived, or for the internet the subnet behind the public address.
         let arrival = request.arrival ?? flow.publicArrival

@@ -29,7 +29,7 @@ extension TrafficPlane {
                     matches(rule.sources, source, vnet: group.vnet, allows: allows),
                     matches(rule.destinations, flow.destination, vnet: group.vnet, allows: allows)
                 else { continue }
-                decisions?.append("security-group \(group.name) \(direction.rawValue): rule \(rule.name) (priority \(rule.priority)) \(rule.access.rawValue)s \(flow)")
+                decisions?.append("security-group \(group.name) \(direction.rawValue): rule \(rule.name) (priority \(rule.priority)) \(rule.access == .allow ? "allows" : "denies") \(flow)")
                 if allows { break }
                 let isDefault = rule.priority > SecurityRule.priorities.upperBound
                 let fix =

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosslinkCore
+import CrosslinkTopologyFile
 
 struct RouteCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,15 +24,21 @@ struct RouteCheck: ParsableCommand {
     @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
     @Option(help: "The service port (default: its first port).") var port: Int?
     @Option(help: "Consider only this path kind.") var via: ViaChoice = .auto
+    @Flag(help: "Also print every flow each path makes with the effective route at every hop, and the firewall and security-group decisions.")
+    var explain = false
 
     func run() throws {
-        let answer = try Routing.check(
+        let (answer, explanations) = try Routing.check(
             consumer: try Consumer.parse(consumer, field: "consumer"), service: try ServiceID.parse(service, field: "service"),
-            port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), store: global.openStoreForReading())
+            port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), explaining: explain, store: global.openStoreForReading())
+        var value = answer.structuredValue
+        if let explanations, case .object(let fields) = value {
+            value = .object(fields + [StructuredValue.Field("explain", .list(explanations.map(\.structuredValue)))])
+        }
         switch output.output {
-        case .json: emit(answer.structuredValue.json() + "\n")
-        case .yaml: emit(try answer.structuredValue.yaml())
-        case .table: emit(answer.report)
+        case .json: emit(value.json() + "\n")
+        case .yaml: emit(try value.yaml())
+        case .table: emit(answer.report + (explanations.map(PathExplanation.report) ?? ""))
         }
         if !answer.isRoutable { throw ExitCode(3) }
     }
