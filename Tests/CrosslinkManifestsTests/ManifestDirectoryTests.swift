@@ -1,5 +1,5 @@
 import CrosslinkCore
-import CrosslinkManifests
+@testable import CrosslinkManifests
 import Foundation
 import Testing
 
@@ -126,6 +126,80 @@ import Testing
             let escaping = ManifestDocument(
                 cluster: "..", object: .serviceExport(ServiceExport(metadata: ObjectMetadata(name: "x", namespace: "y"))))
             #expect(throws: CrosslinkError.self) { try ManifestDirectory(path: dir).write([escaping]) }
+        }
+    }
+
+    /// Index entries naming a file outside the directory, each with the victim's true hash.
+    static let untrustedEntries = [
+        "../VICTIM", "../../VICTIM", "aks-a/../../VICTIM", "/ABSOLUTE", "./aks-a/x.yaml", "aks-a//x.yaml", "aks-a/./x.yaml", "aks-a/", ".crosslink-manifests.lock",
+    ]
+
+    @Test("a path in the index that is not a plain relative path inside the directory refuses the write", arguments: untrustedEntries)
+    func refusesUntrustedIndexEntries(entry: String) throws {
+        try Self.withTemporaryDirectory { dir in
+            let output = ManifestDirectory(path: dir)
+            try output.write(Self.documents)
+            let victimDirectory = "\(dir)-victim/inner"
+            try FileManager.default.createDirectory(atPath: victimDirectory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: "\(dir)-victim") }
+            let victim = "\(victimDirectory)/victim.txt"
+            try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+            let relative = dir.split(separator: "/").last.map(String.init) ?? ""
+            let target =
+                entry
+                .replacingOccurrences(of: "../../VICTIM", with: "../\(relative)-victim/inner/victim.txt")
+                .replacingOccurrences(of: "../VICTIM", with: "../\(relative)-victim/inner/victim.txt")
+                .replacingOccurrences(of: "/ABSOLUTE", with: victim)
+            let hash = ManifestIndex.hash(Array("precious\n".utf8))
+            let indexPath = "\(dir)/\(ManifestDirectory.indexFileName)"
+            try (try Self.read(indexPath) + "\(hash)  \(target)\n").write(toFile: indexPath, atomically: false, encoding: .utf8)
+            let before = try ManifestDirectoryFailureTests.snapshot(dir)
+
+            // Pruning everything would remove the victim if the entry were trusted.
+            let error = #expect(throws: CrosslinkError.self) { try output.write([]) }
+            #expect(error?.message.contains("not a plain relative path inside the directory") == true, "\(String(describing: error))")
+            #expect(error?.message.contains("\n") == false)
+            #expect(try Self.read(victim) == "precious\n")
+            #expect(try ManifestDirectoryFailureTests.snapshot(dir) == before)
+            #expect(throws: CrosslinkError.self) { try output.plan([]) }
+        }
+    }
+
+    @Test("a cluster or namespace directory replaced by a symlink refuses pruning; the target is untouched", arguments: [1, 2])
+    func refusesPruningThroughSymlinks(depth: Int) throws {
+        try Self.withTemporaryDirectory { dir in
+            let output = ManifestDirectory(path: dir)
+            try output.write(Self.documents)
+            let path = Self.documents[0].relativePath.split(separator: "/").prefix(depth).joined(separator: "/")
+            let elsewhere = "\(dir)-elsewhere"
+            defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+            // The files crosslink wrote, now somewhere else, reached through a symlink at their old place.
+            try FileManager.default.moveItem(atPath: "\(dir)/\(path)", toPath: elsewhere)
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/\(path)", withDestinationPath: elsewhere)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: elsewhere).sorted()
+            #expect(!files.isEmpty)
+
+            for cluster in [nil, Self.documents[0].cluster] {
+                let error = #expect(throws: CrosslinkError.self) { try output.write([], pruningOnly: cluster) }
+                #expect(error?.message.contains("is a symlink") == true, "\(String(describing: error))")
+                #expect(try FileManager.default.subpathsOfDirectory(atPath: elsewhere).sorted() == files)
+            }
+        }
+    }
+
+    @Test("a dry run reports what a write would do and changes nothing, not even creating the directory")
+    func dryRun() throws {
+        try Self.withTemporaryDirectory { dir in
+            let output = ManifestDirectory(path: dir)
+            let fresh = try output.plan(Self.documents)
+            #expect(fresh.written == Self.documents.map(\.relativePath).sorted() && fresh.changed.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: dir))
+
+            try output.write(Self.tunnelOnly)
+            let before = try ManifestDirectoryFailureTests.snapshot(dir)
+            let planned = try output.plan(Self.documents)
+            #expect(try ManifestDirectoryFailureTests.snapshot(dir) == before)
+            #expect(try output.write(Self.documents) == planned)
         }
     }
 }

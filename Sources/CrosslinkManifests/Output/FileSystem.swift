@@ -1,10 +1,11 @@
 import CrosslinkCore
 import Foundation
 
-/// The few POSIX calls the output directory needs, each refusing to follow symlinks where a
-/// symlink could redirect a write outside the directory.
-enum FileSystem {
-    /// What sits at a path, without following a final symlink.
+/// The POSIX calls the output directory needs, each relative to an open directory and none following
+/// a symlink, so that a symlink swapped in below the output directory can never redirect a write, a
+/// rename or a removal outside it.
+struct FileSystem: Sendable {
+    /// What sits at a name, without following a final symlink.
     enum Entry: Equatable {
         case absent
         case file
@@ -13,11 +14,39 @@ enum FileSystem {
         case other
     }
 
-    static func entry(at path: String) throws -> Entry {
+    /// The operations a test can make fail (see ``injectedFailure``).
+    enum Operation: Sendable {
+        case makeDirectory, write, link, rename, remove
+    }
+
+    /// Test hook: returns an `errno` to fail an operation on a name with, or nil to perform it.
+    /// Lets tests interrupt a write anywhere (a full disk mid-way, a failing rename) without a
+    /// special file system.
+    var injectedFailure: (@Sendable (Operation, String) -> Int32?)?
+
+    init(injectedFailure: (@Sendable (Operation, String) -> Int32?)? = nil) {
+        self.injectedFailure = injectedFailure
+    }
+
+    /// An open file descriptor, closed when the last reference goes.
+    final class Descriptor {
+        let raw: Int32
+        init(_ raw: Int32) { self.raw = raw }
+        deinit { close(raw) }
+    }
+
+    /// Opens the output directory itself (which may be a symlink the user chose).
+    func openRoot(_ path: String) throws -> Descriptor {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure("cannot open directory \(path)") }
+        return Descriptor(descriptor)
+    }
+
+    func entry(_ name: String, in directory: Descriptor, path: String) throws -> Entry {
         var status = stat()
-        guard lstat(path, &status) == 0 else {
+        guard fstatat(directory.raw, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return .absent }
-            throw failure("cannot inspect \(path)")
+            throw Self.failure("cannot inspect \(path)")
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .file
@@ -27,64 +56,137 @@ enum FileSystem {
         }
     }
 
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CrosslinkError(.io, "cannot read \(path)")
-        }
-        return [UInt8](data)
+    /// Opens a subdirectory; fails rather than follow a symlink put in its place.
+    func openDirectory(_ name: String, in directory: Descriptor, path: String) throws -> Descriptor {
+        let descriptor = openat(directory.raw, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure("cannot open directory \(path)") }
+        return Descriptor(descriptor)
     }
 
-    /// Creates `path` and missing parents (callers have checked that none is a symlink).
-    static func makeDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw CrosslinkError(.io, "cannot create directory \(path): \(error.localizedDescription)")
+    func makeDirectory(_ name: String, in directory: Descriptor, path: String) throws {
+        try check(.makeDirectory, name, "cannot create directory \(path)")
+        guard mkdirat(directory.raw, name, 0o755) == 0 else { throw Self.failure("cannot create directory \(path)") }
+    }
+
+    func read(_ name: String, in directory: Descriptor, path: String) throws -> [UInt8] {
+        let descriptor = openat(directory.raw, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure("cannot read \(path)") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw Self.failure("cannot read \(path)") }
+            if count == 0 { return bytes }
+            bytes += buffer[..<count]
         }
     }
 
-    /// Replaces `path` with `bytes` atomically: a temporary file in the same directory (so the
-    /// rename stays on one file system), flushed, then renamed over the target.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = "\(directory)/.\(url.lastPathComponent).crosslink-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
+    /// Writes `bytes` to a new hidden temporary file next to `name` (same directory, so a rename
+    /// stays on one file system), flushed to disk; returns the temporary's name.
+    func writeTemporary(_ bytes: [UInt8], for name: String, in directory: Descriptor, path: String) throws -> String {
+        let temporary = Self.temporaryName(for: name)
+        try check(.write, name, "cannot write \(path)")
+        let descriptor = openat(directory.raw, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure("cannot create a temporary file for \(path)") }
         var succeeded = false
         defer {
-            if !succeeded { unlink(temporary) }
+            close(descriptor)
+            if !succeeded { unlinkat(directory.raw, temporary, 0) }
         }
-        do {
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                guard count > 0 else { throw failure("cannot write \(temporary)") }
-                offset += count
-            }
-            // Flushed before the rename, so a crash leaves the old file or the new one, never half.
-            guard fsync(descriptor) == 0 else { throw failure("cannot flush \(temporary)") }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw Self.failure("cannot write \(path)") }
+            offset += count
         }
-        guard rename(temporary, path) == 0 else { throw failure("cannot rename \(temporary) to \(path)") }
+        // Flushed before any rename, so a crash leaves the old file or the new one, never half.
+        guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush \(path)") }
         succeeded = true
+        return temporary
     }
 
-    /// Removes temporary files that an interrupted `writeAtomically` left in `directory`: only names
-    /// of its own pattern (`.NAME.crosslink-PID-N.tmp`) whose process is gone, so a concurrent
-    /// writer's file in progress is never touched.
-    static func removeAbandonedTemporaries(in directory: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+    /// A second name for a file (kept as the previous version while a write can still be undone).
+    func link(_ name: String, to newName: String, in directory: Descriptor, path: String) throws {
+        try check(.link, name, "cannot keep the previous version of \(path)")
+        guard linkat(directory.raw, name, directory.raw, newName, 0) == 0 else {
+            throw Self.failure("cannot keep the previous version of \(path)")
+        }
+    }
+
+    func rename(_ name: String, to newName: String, in directory: Descriptor, path: String) throws {
+        try check(.rename, name, "cannot rename in \(path)")
+        guard renameat(directory.raw, name, directory.raw, newName) == 0 else { throw Self.failure("cannot rename in \(path)") }
+    }
+
+    func remove(_ name: String, in directory: Descriptor, path: String) throws {
+        try check(.remove, name, "cannot remove \(path)")
+        guard unlinkat(directory.raw, name, 0) == 0 || errno == ENOENT else { throw Self.failure("cannot remove \(path)") }
+    }
+
+    /// Removes an empty directory this write created; leaves it when anything else appeared in it.
+    func removeEmptyDirectory(_ name: String, in directory: Descriptor) {
+        unlinkat(directory.raw, name, AT_REMOVEDIR)
+    }
+
+    /// Removes temporary files that an interrupted write left in `directory`: only names of its own
+    /// pattern (`.NAME.crosslink-PID-N.tmp`) whose process is gone, so a concurrent writer's file in
+    /// progress is never touched.
+    func removeAbandonedTemporaries(in directory: Descriptor) {
+        for name in Self.names(in: directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             guard let marker = name.range(of: ".crosslink-", options: .backwards) else { continue }
             let fields = name[marker.upperBound...].dropLast(4).split(separator: "-")
             guard fields.count == 2, let pid = Int32(fields[0]), fields[1].allSatisfy(\.isNumber) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(directory)/\(name)") }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlinkat(directory.raw, name, 0) }
         }
     }
 
-    static func remove(_ path: String) throws {
-        guard unlink(path) == 0 || errno == ENOENT else { throw failure("cannot remove \(path)") }
+    /// Takes an exclusive (`shared: false`) or shared lock on `name` in `directory`, waiting for it;
+    /// the lock lasts as long as the returned descriptor. With `creating: false` a missing lock
+    /// file gives nil (a dry run never creates one).
+    func lock(_ name: String, in directory: Descriptor, path: String, shared: Bool, creating: Bool) throws -> Descriptor? {
+        let flags = (creating ? O_RDWR | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_CLOEXEC
+        let raw = openat(directory.raw, name, flags, 0o644)
+        guard raw >= 0 else {
+            if !creating && errno == ENOENT { return nil }
+            throw Self.failure("cannot open the lock file \(path)")
+        }
+        let descriptor = Descriptor(raw)
+        while flock(raw, shared ? LOCK_SH : LOCK_EX) != 0 {
+            guard errno == EINTR else { throw Self.failure("cannot lock \(path)") }
+        }
+        return descriptor
+    }
+
+    /// A fresh temporary name next to `name`, in the pattern ``removeAbandonedTemporaries(in:)`` knows.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).crosslink-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
+    }
+
+    private static func names(in directory: Descriptor) -> [String] {
+        let copy = dup(directory.raw)
+        guard copy >= 0 else { return [] }
+        guard let stream = fdopendir(copy) else {
+            close(copy)
+            return []
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            var raw = entry.pointee.d_name
+            let capacity = MemoryLayout.size(ofValue: raw)
+            names.append(withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) } })
+        }
+        return names
+    }
+
+    private func check(_ operation: Operation, _ name: String, _ message: String) throws {
+        if let code = injectedFailure?(operation, name) {
+            errno = code
+            throw Self.failure(message)
+        }
     }
 
     private static func failure(_ message: String) -> CrosslinkError {

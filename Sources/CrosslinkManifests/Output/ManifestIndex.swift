@@ -16,14 +16,30 @@ struct ManifestIndex: Equatable {
     init() {}
 
     /// Parses the index text; a line that is not `HASH  PATH` means the file is not ours to trust.
+    ///
+    /// Anyone who can write the directory can edit the index, so its paths are untrusted input:
+    /// each must be a plain relative path crosslink could have written (``ManifestPath/isPlain(_:)``),
+    /// or the whole write is refused before anything is touched.
     init(parsing text: String, at path: String) throws {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[0].count == 16, parts[1].hasPrefix(" "), parts[1].count > 1 else {
-                throw CrosslinkError(.io, "\(path) is not a crosslink manifest index (bad line \(String(line).quoted)); move it away and write again")
+            guard parts.count == 2, parts[0].count == 16, parts[0].allSatisfy(\.isHexDigit), parts[1].hasPrefix(" "), parts[1].count > 1 else {
+                throw CrosslinkError(.io, "\(path) is not a crosslink manifest index (bad line \(Self.excerpt(line).quoted)); move it away and write again")
             }
-            record(String(parts[1].dropFirst()), hash: String(parts[0]))
+            let entry = String(parts[1].dropFirst())
+            guard ManifestPath.isPlain(entry) else {
+                throw CrosslinkError(
+                    .io,
+                    "\(path) lists \(Self.excerpt(entry[...]).quoted), which is not a plain relative path inside the directory; crosslink will not touch it. Remove that line or the index and write again"
+                )
+            }
+            record(entry, hash: String(parts[0]))
         }
+    }
+
+    /// A bad line cut to a length that keeps the error on one readable line.
+    private static func excerpt(_ text: Substring) -> String {
+        text.count > 120 ? String(text.prefix(120)) + "…" : String(text)
     }
 
     var paths: [String] { hashes.keys.sorted() }

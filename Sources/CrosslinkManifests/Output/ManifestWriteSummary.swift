@@ -2,6 +2,8 @@
 public struct ManifestWriteSummary: Hashable, Sendable {
     /// Files created or replaced.
     public var written: [String] = []
+    /// The files of `written` that replaced an older version crosslink wrote (the others are new).
+    public var changed: [String] = []
     /// Files that already held exactly the wanted bytes, left untouched.
     public var unchanged: [String] = []
     /// Files crosslink wrote before and no longer wants, deleted.
@@ -11,8 +13,9 @@ public struct ManifestWriteSummary: Hashable, Sendable {
     public var abandoned: [String] = []
 
     /// A summary with the given lists.
-    public init(written: [String] = [], unchanged: [String] = [], removed: [String] = [], abandoned: [String] = []) {
+    public init(written: [String] = [], changed: [String] = [], unchanged: [String] = [], removed: [String] = [], abandoned: [String] = []) {
         self.written = written
+        self.changed = changed
         self.unchanged = unchanged
         self.removed = removed
         self.abandoned = abandoned

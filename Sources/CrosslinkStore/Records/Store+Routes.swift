@@ -36,12 +36,14 @@ extension Store {
     /// holding them (or their answers) in memory. `prepare` receives the estate (without imports) and
     /// returns the function answering one import (a full pass calls it on a second thread, in import
     /// order, while this one stores earlier answers). `beforeCommit` runs last inside the transaction
-    /// (crosslink writes manifests there): if it throws, nothing is stored.
+    /// (crosslink writes manifests there) and may call the function it is given to commit while it
+    /// can still undo its own work should the commit fail; when it does not, the commit follows it.
+    /// If it throws before committing, nothing is stored.
     public func reconcile(
         full: Bool = false,
         keepRoutable: Bool = false,
         _ prepare: (Topology) throws -> @Sendable (ServiceImport) -> [RouteAnswer],
-        beforeCommit: (ReconcileRecord) throws -> Void = { _ in }
+        beforeCommit: (ReconcileRecord, _ commit: () throws -> Void) throws -> Void = { _, _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
@@ -86,8 +88,12 @@ extension Store {
                     generation: generation, isIncremental: !isFull, changes: pass.takeChanges(),
                     routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
                     routeCount: counts.0, routableCount: counts.1)
-                try beforeCommit(record)
-                try connection.execute("COMMIT")
+                var committed = false
+                try beforeCommit(record) {
+                    try connection.execute("COMMIT")
+                    committed = true
+                }
+                if !committed { try connection.execute("COMMIT") }
                 return record
             }
             return record

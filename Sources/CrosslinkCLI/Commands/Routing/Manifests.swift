@@ -6,12 +6,21 @@ struct Manifests: ParsableCommand {
         abstract: "Emit the manifests that make routable imports work.",
         discussion: """
             Without --out, a YAML stream goes to stdout, ready for `kubectl apply -f -`. With --out, one file per \
-            object under DIR/<cluster>/<namespace>/<kind>-<name>.yaml, written atomically.
+            object under DIR/<cluster>/<namespace>/<kind>-<name>.yaml, all written or none; --dry-run lists the \
+            files that would be created, changed, removed or abandoned and writes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Only the manifests that go into this cluster.", valueName: "name")) var cluster: String?
     @Option(help: ArgumentHelp("Write files under this directory instead of stdout.", valueName: "dir")) var out: String?
+    @Flag(help: "With --out: list what would change in the directory, write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if out == nil && dryRun { throw ValidationError("--dry-run needs --out DIR (without --out nothing is written)") }
+        if out == nil && output.output != .table { throw ValidationError("-o reports on --out DIR; without --out the manifests are YAML") }
+    }
 
     func run() throws {
         let documents = try Routing.manifests(store: global.openStoreForReading(), cluster: cluster)
@@ -19,8 +28,12 @@ struct Manifests: ParsableCommand {
             emit(ManifestRenderer.yamlStream(documents))
             return
         }
-        let summary = try ManifestDirectory(path: out).write(documents, pruningOnly: cluster)
-        emit("manifests: \(summary.written.count) written, \(summary.unchanged.count) unchanged, \(summary.removed.count) removed\n")
-        for path in summary.abandoned { emit("warning: \(path) was edited by hand; crosslink no longer manages it\n") }
+        let directory = ManifestDirectory(path: out)
+        let summary = dryRun ? try directory.plan(documents, pruningOnly: cluster) : try directory.write(documents, pruningOnly: cluster)
+        switch output.output {
+        case .json: emit(summary.structuredValue(dryRun: dryRun).json() + "\n")
+        case .yaml: emit(try summary.structuredValue(dryRun: dryRun).yaml())
+        case .table: emit(summary.text(dryRun: dryRun))
+        }
     }
 }

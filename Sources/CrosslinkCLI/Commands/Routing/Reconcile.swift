@@ -20,19 +20,21 @@ struct Reconcile: ParsableCommand {
     var full = false
     @Flag(help: "List every change (the table report shows the first 200).")
     var all = false
+    @Flag(help: "Report what would change (with --out, in the directory too); store and write nothing.")
+    var dryRun = false
 
     func run() throws {
-        let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full)
+        let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full, dryRun: dryRun)
         switch output.output {
-        case .json: emit(result.structuredValue.json() + "\n")
-        case .yaml: emit(try result.structuredValue.yaml())
-        case .table: emit(result.text(limit: all ? Int.max : 200))
+        case .json: emit(result.structuredValue(dryRun: dryRun).json() + "\n")
+        case .yaml: emit(try result.structuredValue(dryRun: dryRun).yaml())
+        case .table: emit(result.text(limit: all ? Int.max : 200, dryRun: dryRun))
         }
     }
 }
 
 extension Routing.ReconcileResult {
-    var structuredValue: StructuredValue {
+    func structuredValue(dryRun: Bool) -> StructuredValue {
         func keys(_ answers: [RouteAnswer]) -> StructuredValue { .list(answers.map { .string($0.key.description) }) }
         return .object([
             "generation": .int(record.generation),
@@ -53,19 +55,13 @@ extension Routing.ReconcileResult {
                 }),
             "added": .list(changes.added.map { .string($0.description) }),
             "removed": .list(changes.removed.map { .string($0.description) }),
-            "manifests": manifests.map { summary in
-                .object([
-                    "written": .list(summary.written.map(StructuredValue.string)),
-                    "unchanged": .int(summary.unchanged.count),
-                    "removed": .list(summary.removed.map(StructuredValue.string)),
-                    "abandoned": .list(summary.abandoned.map(StructuredValue.string)),
-                ])
-            },
+            "dryRun": .bool(dryRun),
+            "manifests": manifests.map { $0.structuredValue(dryRun: dryRun) },
         ])
     }
 
     /// The human report: a summary line, then one line per change (at most `limit`).
-    func text(limit: Int) -> String {
+    func text(limit: Int, dryRun: Bool) -> String {
         let (routes, routable) = (record.routeCount, record.routableCount)
         let mode = record.isIncremental ? "incremental, \(record.recomputed) recomputed" : "full"
         var lines = ["generation \(record.generation): \(routes) routes, \(routable) routable, \(routes - routable) unroutable (\(mode))"]
@@ -98,10 +94,9 @@ extension Routing.ReconcileResult {
         if total > limit {
             lines.append("… and \(total - limit) more changes (crosslink reconcile -o json lists them all)")
         }
-        if let manifests {
-            lines.append("manifests: \(manifests.written.count) written, \(manifests.unchanged.count) unchanged, \(manifests.removed.count) removed")
-            for path in manifests.abandoned { lines.append("warning: \(path) was edited by hand; crosslink no longer manages it") }
-        }
-        return lines.joined(separator: "\n") + "\n"
+        var text = lines.joined(separator: "\n") + "\n"
+        if let manifests { text += manifests.text(dryRun: dryRun) }
+        if dryRun { text += "dry run: nothing stored\n" }
+        return text
     }
 }
