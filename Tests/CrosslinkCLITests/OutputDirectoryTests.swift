@@ -82,7 +82,8 @@ import Testing
         try "precious\n".write(to: victim, atomically: true, encoding: .utf8)
         // The FNV-1a hash of "precious\n", so the entry looks like crosslink's own file.
         let index = out.appendingPathComponent(".crosslink-manifests")
-        try (try String(contentsOf: index, encoding: .utf8) + "\(Self.fnv1a("precious\n"))  ../victim.txt\n").write(to: index, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: index, encoding: .utf8) + "\(Self.fnv1a("precious\n"))  ../victim.txt\n").write(
+            to: index, atomically: true, encoding: .utf8)
         let before = (try Self.tree(out), try storedRoutes())
 
         let result = try cli.run([command, "--out", out.path])
@@ -132,7 +133,9 @@ import Testing
         #expect(table.stdout.contains("remove  aks-neu/orders/serviceexport-orders-api.yaml\n"), "\(table.stdout)")
         let json = try cli.run(["manifests", "--out", out.path, "--dry-run", "-o", "json"])
         #expect(json.status == 0)
-        #expect(json.stdout.contains("\"dryRun\": true") && json.stdout.contains("\"removed\": [\"aks-neu/orders/serviceexport-orders-api.yaml\"]"), "\(json.stdout)")
+        #expect(
+            json.stdout.contains("\"dryRun\": true") && json.stdout.contains("\"removed\": [\"aks-neu/orders/serviceexport-orders-api.yaml\"]"),
+            "\(json.stdout)")
         #expect(try Self.tree(out) == before)
 
         // The write then does exactly what the dry run said.

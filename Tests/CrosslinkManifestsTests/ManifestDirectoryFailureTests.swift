@@ -105,6 +105,7 @@ import Testing
             // Then a write that succeeds completes the change.
             #expect(try ManifestDirectory(path: path).write(new).removed == [dropped.relativePath], sourceLocation: sourceLocation)
         }
+        print("failure injection: \(operation) failed at each of its \(calls) calls before the commit; the directory was unchanged each time")
     }
 
     @Test("a full disk at any staged file (the index included) leaves the directory as it was")
@@ -167,8 +168,27 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-failure-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var directory = ManifestDirectory(path: path)
-        directory.fileSystem = Injection(.rename, at: 3, code: EIO).fileSystem()
+        directory.fileSystem = Injection(.link, at: 3, code: EIO).fileSystem()
         #expect(throws: CrosslinkError.self) { try directory.write(Self.new) }
         #expect(try Self.snapshot(path) == [ManifestDirectory.lockFileName: "file "])
+    }
+
+    @Test("a file another program puts where a new manifest goes, after planning, is not replaced")
+    func fileAppearingDuringTheWrite() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-failure-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = "\(path)/\(Self.new.map(\.relativePath).sorted()[0])"
+        var directory = ManifestDirectory(path: path)
+        // Runs just before the first file is linked into place: planning found the path free.
+        directory.fileSystem = FileSystem { operation, _ in
+            if operation == .link && !FileManager.default.fileExists(atPath: first) {
+                FileManager.default.createFile(atPath: first, contents: Data("someone else's\n".utf8))
+            }
+            return nil
+        }
+        let error = #expect(throws: CrosslinkError.self) { try directory.write(Self.new) }
+        #expect(error?.message.contains("File exists") == true, "\(String(describing: error))")
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "someone else's\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(path)/\(ManifestDirectory.indexFileName)"))
     }
 }

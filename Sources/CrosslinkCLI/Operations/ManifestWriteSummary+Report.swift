@@ -37,7 +37,8 @@ extension ManifestWriteSummary {
         if dryRun && !plannedChanges.rows.isEmpty { text += plannedChanges.rendered() }
         text += countLine(dryRun: dryRun) + "\n"
         for path in abandoned {
-            text += dryRun
+            text +=
+                dryRun
                 ? "warning: \(path) was edited by hand; crosslink would leave it and stop managing it\n"
                 : "warning: \(path) was edited by hand; crosslink no longer manages it\n"
         }

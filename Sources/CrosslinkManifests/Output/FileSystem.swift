@@ -108,12 +108,11 @@ struct FileSystem: Sendable {
         return temporary
     }
 
-    /// A second name for a file (kept as the previous version while a write can still be undone).
+    /// A second name for a file; fails when `newName` exists. Keeps a previous version while a write
+    /// can still be undone, and puts a new file in place without replacing one that appeared.
     func link(_ name: String, to newName: String, in directory: Descriptor, path: String) throws {
-        try check(.link, name, "cannot keep the previous version of \(path)")
-        guard linkat(directory.raw, name, directory.raw, newName, 0) == 0 else {
-            throw Self.failure("cannot keep the previous version of \(path)")
-        }
+        try check(.link, name, "cannot link \(path)")
+        guard linkat(directory.raw, name, directory.raw, newName, 0) == 0 else { throw Self.failure("cannot link \(path)") }
     }
 
     func rename(_ name: String, to newName: String, in directory: Descriptor, path: String) throws {

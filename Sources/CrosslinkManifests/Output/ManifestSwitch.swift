@@ -72,9 +72,11 @@ struct ManifestSwitch {
                 }
                 steps.append(.replaced(path: file.path, previous: previous))
             } else {
-                // Checked absent during planning; the directory lock keeps other crosslink writers out.
-                try fileSystem.rename(temporary, to: name, in: directory, path: tree.absolute(file.path))
+                // A link, not a rename: it fails instead of replacing a file another program put
+                // there since planning (the lock only keeps other crosslink writers out).
+                try fileSystem.link(temporary, to: name, in: directory, path: tree.absolute(file.path))
                 steps.append(.created(path: file.path))
+                try? fileSystem.remove(temporary, in: directory, path: tree.absolute(file.path))
             }
             staged[file.path] = nil
         }
