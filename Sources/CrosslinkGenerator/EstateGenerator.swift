@@ -134,9 +134,10 @@ public struct EstateGenerator: Sendable {
             topology.services[id] = Service(id: id, ports: ports, exposure: exposure, loadBalancerIP: loadBalancerIP)
         }
         let exposed = ServiceID(cluster: name, namespace: "ns-0", name: "svc-0")
-        topology.ingresses[exposed] = Ingress(
+        let ingress = Ingress(
             service: exposed, host: "svc-0.\(name).example.com", visibility: index % 3 == 2 ? .internal : .public,
             address: Self.address(20, 50 + high % 50, low, 5), className: "nginx")
+        topology.ingresses[ingress.id] = ingress
         _ = random.next()
     }
 

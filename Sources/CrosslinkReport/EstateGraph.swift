@@ -73,7 +73,7 @@ public struct EstateGraph: Sendable {
         for link in topology.meshLinks.keys.sorted() {
             edges.append(Edge(from: "cluster:\(link.first)", to: "cluster:\(link.second)", kind: .mesh, label: "mesh link"))
         }
-        for ingress in topology.ingresses.values.sorted(by: { $0.service < $1.service }) {
+        for ingress in topology.ingresses.values.sorted(by: { $0.id < $1.id }) {
             let id = "ingress:\(ingress.host)"
             if !looseNodes.contains(where: { $0.id == id }) {
                 looseNodes.append(Node(id: id, label: "\(ingress.host)\n\(ingress.visibility.rawValue)", isGateway: false, isIngress: true))

@@ -303,7 +303,8 @@ public enum TopologyDecoder {
         }
 
         private mutating func ingress(_ node: Node, _ what: String) throws -> Ingress {
-            let fields = try reader.fields(node, what, allowed: ["cluster", "service", "host", "port", "tls", "visibility", "address", "className"])
+            let fields = try reader.fields(
+                node, what, allowed: ["cluster", "service", "host", "port", "tls", "visibility", "address", "className", "servicePort"])
             let cluster = try name(fields, "cluster")
             let serviceNode = try fields.required("service", reader)
             let serviceText = try reader.string(serviceNode, "\(what).service")
@@ -313,10 +314,17 @@ public enum TopologyDecoder {
             let host = try reader.string(hostNode, "\(named.what): host")
             try reader.located(hostNode) { try checkHostName(host, field: "\(named.what): host") }
             let tls = try optionalBool(named, "tls") ?? true
+            var servicePort: IngressBackendPort?
+            if let portNode = named["servicePort"] {
+                // A port number or a port name of the service (spec §7.8); digits are a number.
+                let text = try reader.string(portNode, "\(named.what): servicePort")
+                servicePort = try reader.located(portNode) { try IngressBackendPort.parse(text, field: "\(named.what): servicePort") }
+            }
             return Ingress(
                 service: service, host: host, port: try optionalPort(named, "port"), tls: tls,
                 visibility: try closed(named, "visibility", default: .public),
-                address: try optionalAddress(named, "address"), className: try optionalString(named, "className"))
+                address: try optionalAddress(named, "address"), className: try optionalString(named, "className"),
+                servicePort: servicePort)
         }
 
         private mutating func serviceImport(_ node: Node, _ what: String) throws -> ServiceImport {

@@ -85,6 +85,12 @@ extension Entity {
                 "visibility": .string(ingress.visibility.rawValue),
                 "address": ingress.address.map { .string($0.description) },
                 "className": ingress.className.map(StructuredValue.string),
+                "servicePort": ingress.servicePort.map { port in
+                    switch port {
+                    case .number(let number): .int(number)
+                    case .name(let name): .string(name)
+                    }
+                },
             ])
         case .routeTable(let table):
             return table.structuredValue

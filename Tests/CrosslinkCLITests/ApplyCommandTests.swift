@@ -92,7 +92,7 @@ import Testing
             process.executableURL = CrosslinkProcess.binary
             process.arguments = [
                 "cluster", "add", "aks-\(index)", "--vnet", "vnet-a", "--node-subnet", "10.\(index).0.0/16",
-                "--network-plugin", "azure-cni", "--db", cli.database,
+                "--network-plugin", "azure-cni", "--service-cidr", "172.16.0.0/16", "--db", cli.database,
             ]
             process.standardOutput = FileHandle.nullDevice
             try process.run()

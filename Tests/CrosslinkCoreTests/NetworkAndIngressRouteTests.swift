@@ -56,11 +56,14 @@ import Testing
     }
 
     @Test(
-        "an ingress carries HTTP only: by appProtocol or port name",
+        "§7.9: a port is HTTP unless its protocol, appProtocol or (without one) its name says otherwise",
         arguments: [
-            (ServicePort(name: "http-api", port: 8080), true), (ServicePort(name: "grpc", port: 9090), true),
-            (ServicePort(name: "web", port: 80, appProtocol: "https"), true), (ServicePort(name: "httpx", port: 80), false),
-            (ServicePort(name: "postgres", port: 5432), false), (ServicePort(port: 80), false),
+            (ServicePort(name: "http-api", port: 8080), true), (ServicePort(name: "web", port: 80, appProtocol: "https"), true),
+            (ServicePort(name: "httpx", port: 80), true), (ServicePort(port: 80), true),
+            (ServicePort(name: "ws", port: 80, appProtocol: "kubernetes.io/wss"), true), (ServicePort(name: "h", port: 80, appProtocol: "h2c"), true),
+            (ServicePort(name: "postgres", port: 5432), false), (ServicePort(name: "redis-cache", port: 6379), false),
+            (ServicePort(name: "tcp", port: 80), false), (ServicePort(name: "web", port: 80, appProtocol: "mysql"), false),
+            (ServicePort(name: "web", port: 80, protocol: .udp), false), (ServicePort(name: "http", port: 80, protocol: .sctp), false),
         ])
     func httpLike(port: ServicePort, routable: Bool) throws {
         let builder = F.base.service("aks-b/backend/api", ports: [port]).ingress("aks-b/backend/api", host: "api.example.com")

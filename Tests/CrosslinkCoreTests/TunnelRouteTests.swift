@@ -19,13 +19,18 @@ import Testing
         #expect(answer.hops == ["aks-a", "tunnel aks-a~aks-b (libreswan, public)", "aks-b"])
     }
 
-    @Test("overlapping pod CIDRs need Globalnet on both sides")
+    // §7.5 made Globalnet a ClusterSet-wide setting: the fix names the whole set, and one member
+    // with Globalnet and one without is GlobalnetMixed, not an overlap.
+    @Test("overlapping pod CIDRs need Globalnet on every member")
     func podOverlap() throws {
         let reason = try #require(try F.answer(Self.overlay()).rejection(.tunnel))
         #expect(reason.code == .clusterCIDROverlap)
-        #expect(reason.message == "pod CIDRs of aks-a and aks-b overlap on 10.244.0.0/16: give both clusters Globalnet CIDRs (aks-a and aks-b have none)")
+        #expect(
+            reason.message
+                == "pod CIDRs of aks-a and aks-b overlap on 10.244.0.0/16: renumber one of them, or give every cluster of their ClusterSet a Globalnet CIDR (Submariner Globalnet)"
+        )
         let half = try #require(try F.answer(Self.overlay(globalnetA: "242.0.0.0/16")).rejection(.tunnel))
-        #expect(half.message.hasSuffix("(aks-b has none)"))
+        #expect(half.code == .globalnetMixed && half.message.contains("(aks-a)") && half.message.contains("(aks-b)"))
     }
 
     @Test("disjoint Globalnet CIDRs make overlapping clusters routable")

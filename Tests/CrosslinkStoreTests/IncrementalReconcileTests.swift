@@ -58,8 +58,9 @@ import Testing
             topology.imports[id] = nil
         case 6:
             let skip = random.below(20)
-            if let id = topology.services.keys.sorted().dropFirst(skip).first(where: { topology.ingresses[$0] == nil }) {
-                topology.ingresses[id] = Ingress(service: id, host: "\(id.name).\(id.cluster).example.com")
+            if let id = topology.services.keys.sorted().dropFirst(skip).first(where: { topology.ingresses(of: $0).isEmpty }) {
+                let ingress = Ingress(service: id, host: "\(id.name).\(id.cluster).example.com")
+                topology.ingresses[ingress.id] = ingress
             }
         case 7:
             let a = pick(clusters, &random), b = pick(clusters, &random)

@@ -20,7 +20,8 @@ import Testing
             mesh: MeshMembership(id: "m", network: "n", trustRoot: "r", eastWestGateway: TopologyBuilder.address("10.1.0.200")),
             isolated: ["payments", "backend"]
         )
-        .cluster("aks-b", in: "hub", nodeSubnet: "10.0.0.0/20")
+        // §7.11: a service CIDR may not overlap the cluster's own VNet (the default 10.0.0.0/16 would).
+        .cluster("aks-b", in: "hub", nodeSubnet: "10.0.0.0/20", serviceCIDR: "172.16.0.0/16")
         .service(
             "aks-b/backend/api",
             ports: [
@@ -47,7 +48,7 @@ import Testing
         estate.clusters[cluster]?.nodePools = ["system", "gpu"]
         try store.update { $0 = estate }
         #expect(try store.foreignKeyViolations() == 0)
-        let service = estate.services.keys.sorted().first { $0.cluster != cluster && estate.ingresses[$0] != nil }
+        let service = estate.services.keys.sorted().first { $0.cluster != cluster && !estate.ingresses(of: $0).isEmpty }
         let vnet = estate.vnets.keys.sorted().first { name in estate.clusters.values.contains { $0.vnet == name && $0.name != cluster } }
         var expected = estate
         for reference in [EntityReference.cluster(cluster)] + (service.map { [.service($0)] } ?? []) + (vnet.map { [.vnet($0)] } ?? []) {
@@ -156,8 +157,32 @@ import Testing
                 try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: 80, via: via)
                     == RouteEngine(topology: whole).answer(consumer: consumer, service: service, port: 80, via: via))
         }
+        // aks-b alone still brings its ClusterSet (aks-a, by the tunnel): tunnel answers read it (§7.5).
         let alone = try store.loadTopology(scope: .routing(consumer: "aks-b", service: service))
-        #expect(alone.clusters.keys.sorted() == ["aks-b"] && alone.tunnels.isEmpty && alone.meshLinks.isEmpty)
+        #expect(alone.clusters.keys.sorted() == ["aks-a", "aks-b"])
+    }
+
+    @Test("a routing slice holds every member of the two clusters' ClusterSets, so set-wide checks answer like the whole")
+    func sliceHoldsClusterSet() throws {
+        let directory = try TemporaryDirectory.make()
+        let store = try Store(path: directory.appendingPathComponent("s.db").path)
+        // aks-c is joined only to aks-b, by a broken tunnel, and its service range holds aks-a's pods.
+        let whole = TopologyBuilder()
+            .vnet("vnet-a", "10.1.0.0/16").vnet("vnet-b", "10.2.0.0/16").vnet("vnet-c", "10.3.0.0/16")
+            .cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", plugin: .azureCNIOverlay, serviceCIDR: "172.16.0.0/16")
+            .cluster("aks-b", in: "vnet-b", nodeSubnet: "10.2.0.0/20", serviceCIDR: "172.17.0.0/16")
+            .cluster("aks-c", in: "vnet-c", nodeSubnet: "10.3.0.0/20", plugin: .kubenet, podCIDR: "10.245.0.0/16", serviceCIDR: "10.244.0.0/16")
+            .service("aks-b/backend/api", ports: [ServicePort(name: "http", port: 80)])
+            .tunnel("aks-a", "aks-b").tunnel("aks-b", "aks-c", state: .error)
+            .topology
+        try store.update { $0 = whole }
+        let service = TopologyBuilder.service("aks-b/backend/api")
+        let slice = try store.loadTopology(scope: .routing(consumer: "aks-a", service: service))
+        #expect(slice.clusters.keys.sorted() == ["aks-a", "aks-b", "aks-c"] && slice.tunnels == whole.tunnels)
+        let consumer = Consumer(cluster: "aks-a", namespace: "frontend")
+        let answer = try RouteEngine(topology: slice).answer(consumer: consumer, service: service, port: 80, via: .pinned(.tunnel))
+        #expect(answer == (try RouteEngine(topology: whole).answer(consumer: consumer, service: service, port: 80, via: .pinned(.tunnel))))
+        #expect(answer.rejected.first?.reason.code == .clusterCIDROverlap)
     }
 
     @Test("on a generated estate, every answer from a routing slice equals the answer from the whole estate")

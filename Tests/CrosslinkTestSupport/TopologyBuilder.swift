@@ -75,13 +75,12 @@ public struct TopologyBuilder: Sendable {
 
     public func ingress(
         _ service: String, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: String? = nil,
-        className: String? = nil
+        className: String? = nil, servicePort: IngressBackendPort? = nil
     ) -> Self {
-        let id = Self.service(service)
-        return with {
-            $0.ingresses[id] = Ingress(
-                service: id, host: host, port: port, tls: tls, visibility: visibility, address: address.map(Self.address), className: className)
-        }
+        let ingress = Ingress(
+            service: Self.service(service), host: host, port: port, tls: tls, visibility: visibility, address: address.map(Self.address),
+            className: className, servicePort: servicePort)
+        return with { $0.ingresses[ingress.id] = ingress }
     }
 
     public func importing(_ service: String, into consumer: String, port: Int? = nil, via: ImportVia = .auto) -> Self {
@@ -92,6 +91,7 @@ public struct TopologyBuilder: Sendable {
         return with { $0.imports[id] = ServiceImport(id: id, port: port, via: via) }
     }
 
+    /// Any change the verbs do not cover.
     public func with(_ change: (inout Topology) -> Void) -> Self {
         var copy = self
         change(&copy.topology)

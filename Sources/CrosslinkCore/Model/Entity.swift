@@ -26,7 +26,7 @@ public enum Entity: Hashable, Sendable {
         case .vpnConnection(let value): .vpnConnection(value.gateways)
         case .tunnel(let value): .tunnel(value.clusters)
         case .meshLink(let value): .meshLink(value.clusters)
-        case .ingress(let value): .ingress(value.service)
+        case .ingress(let value): .ingress(value.id)
         case .import(let value): .import(value.id)
         case .routeTable(let value): .routeTable(value.name)
         case .firewall(let value): .firewall(value.name)
@@ -66,7 +66,7 @@ extension Topology {
         case .vpnConnection(let value): vpnConnections[value.gateways] = value
         case .tunnel(let value): tunnels[value.clusters] = value
         case .meshLink(let value): meshLinks[value.clusters] = value
-        case .ingress(let value): ingresses[value.service] = value
+        case .ingress(let value): ingresses[value.id] = value
         case .import(let value): imports[value.id] = value
         case .routeTable(let value): routeTables[value.name] = value
         case .firewall(let value): firewalls[value.name] = value

@@ -25,7 +25,7 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
     case vpnConnection(UnorderedPair)
     case tunnel(UnorderedPair)
     case meshLink(UnorderedPair)
-    case ingress(ServiceID)
+    case ingress(IngressID)
     case `import`(ImportID)
     case routeTable(String)
     case firewall(String)
@@ -53,7 +53,8 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
     public var key: String {
         switch self {
         case .vnet(let name), .cluster(let name), .vpnGateway(let name), .routeTable(let name), .firewall(let name), .securityGroup(let name): name
-        case .service(let id), .ingress(let id): id.description
+        case .service(let id): id.description
+        case .ingress(let id): id.description
         case .peering(let pair), .vpnConnection(let pair), .tunnel(let pair), .meshLink(let pair): pair.description
         case .import(let id): id.description
         }
@@ -105,7 +106,7 @@ extension Topology {
             result += meshLinks.keys.filter { $0.contains(name) }.map { .meshLink($0) }
             result += imports.keys.filter { $0.consumer.cluster == name }.map { .import($0) }
         case .service(let id):
-            if ingresses[id] != nil { result.append(.ingress(id)) }
+            result += ingresses.keys.filter { $0.service == id }.map { .ingress($0) }
             result += imports.keys.filter { $0.service == id }.map { .import($0) }
         case .vpnGateway(let name):
             result += vpnConnections.keys.filter { $0.contains(name) }.map { .vpnConnection($0) }

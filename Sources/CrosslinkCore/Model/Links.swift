@@ -72,7 +72,57 @@ public struct MeshLink: Hashable, Sendable {
     public init(clusters: UnorderedPair) { self.clusters = clusters }
 }
 
-/// An ingress or API-gateway exposure of one service under a host name.
+/// Identifies an ingress: the service it exposes and its host (spec §7.8: a service may sit behind
+/// several hosts), written `cluster/namespace/service@host`.
+public struct IngressID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var service: ServiceID
+    public var host: String
+
+    public init(service: ServiceID, host: String) {
+        self.service = service
+        self.host = host
+    }
+
+    public var description: String { "\(service)@\(host)" }
+
+    public static func < (lhs: IngressID, rhs: IngressID) -> Bool {
+        (lhs.service, lhs.host) < (rhs.service, rhs.host)
+    }
+}
+
+/// The backend port an ingress sends to: a port number or a port name of its service (spec §7.8).
+public enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
+    case number(Int)
+    case name(String)
+
+    /// Parses a command-line value: digits are a port number, anything else a port name.
+    public static func parse(_ text: String, field: String) throws -> IngressBackendPort {
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            guard let number = Int(text) else { throw CrosslinkError.invalid("\(field) \(text.quoted) is out of range (1 to 65535)") }
+            try checkPort(number, field: field)
+            return .number(number)
+        }
+        try NameRule.dns1123Label.check(text, field: field)
+        return .name(text)
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let number): String(number)
+        case .name(let name): name
+        }
+    }
+
+    /// The port of `service` this names, if the service has it.
+    public func port(of service: Service) -> ServicePort? {
+        switch self {
+        case .number(let number): service.ports.first { $0.port == number }
+        case .name(let name): service.ports.first { $0.name == name }
+        }
+    }
+}
+
+/// An ingress or API-gateway exposure of one service port under a host name.
 public struct Ingress: Hashable, Sendable {
     public var service: ServiceID
     public var host: String
@@ -81,10 +131,12 @@ public struct Ingress: Hashable, Sendable {
     public var visibility: IngressVisibility
     public var address: IPv4Address?
     public var className: String?
+    /// The one backend port of the service it serves; nil means the service's first port.
+    public var servicePort: IngressBackendPort?
 
     public init(
         service: ServiceID, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: IPv4Address? = nil,
-        className: String? = nil
+        className: String? = nil, servicePort: IngressBackendPort? = nil
     ) {
         self.service = service
         self.host = host
@@ -93,6 +145,16 @@ public struct Ingress: Hashable, Sendable {
         self.visibility = visibility
         self.address = address
         self.className = className
+        self.servicePort = servicePort
+    }
+
+    public var id: IngressID { IngressID(service: service, host: host) }
+
+    /// The port of `service` (the service this ingress exposes) that it sends to; nil when the
+    /// service lacks the named port (refused at registration).
+    public func backendPort(of service: Service) -> ServicePort? {
+        guard let servicePort else { return service.ports.first }
+        return servicePort.port(of: service)
     }
 }
 

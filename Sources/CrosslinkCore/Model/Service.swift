@@ -49,15 +49,6 @@ public struct ServicePort: Hashable, Sendable {
         self.protocol = `protocol`
         self.appProtocol = appProtocol
     }
-
-    /// Whether an HTTP ingress can carry this port: by appProtocol, or by the Istio port-name
-    /// convention (`http`, `http-api`, `grpc-web`, …).
-    public var isHTTPLike: Bool {
-        let httpProtocols = ["http", "https", "http2", "grpc"]
-        if let appProtocol, httpProtocols.contains(appProtocol.lowercased()) { return true }
-        guard let name else { return false }
-        return httpProtocols.contains { name == $0 || name.hasPrefix($0 + "-") }
-    }
 }
 
 /// A Kubernetes Service in one cluster.

@@ -11,7 +11,7 @@ public struct Topology: Hashable, Sendable {
     public var vpnConnections: [UnorderedPair: VPNConnection] = [:]
     public var tunnels: [UnorderedPair: Tunnel] = [:]
     public var meshLinks: [UnorderedPair: MeshLink] = [:]
-    public var ingresses: [ServiceID: Ingress] = [:]
+    public var ingresses: [IngressID: Ingress] = [:]
     public var imports: [ImportID: ServiceImport] = [:]
     public var routeTables: [String: RouteTable] = [:]
     public var firewalls: [String: Firewall] = [:]
@@ -52,6 +52,11 @@ public struct Topology: Hashable, Sendable {
     /// The VPN gateway that lives in `vnet`, if any.
     public func vpnGateway(in vnet: String) -> VPNGateway? {
         vpnGateways.values.first { $0.vnet == vnet }
+    }
+
+    /// The ingresses that expose `service`, sorted by host.
+    public func ingresses(of service: ServiceID) -> [Ingress] {
+        ingresses.values.filter { $0.service == service }.sorted { $0.host < $1.host }
     }
 
     /// The services of one cluster, sorted by namespace and name.

@@ -16,12 +16,16 @@ extension ReasonCode {
     public static let vpnAddressOverlap = ReasonCode(rawValue: "VPNAddressOverlap")
     /// No peering and no VPN path at all.
     public static let noUnderlayPath = ReasonCode(rawValue: "NoUnderlayPath")
+    /// §7.7: every BGP chain between the gateways repeats an ASN, so BGP drops the routes.
+    public static let duplicateASN = ReasonCode(rawValue: "DuplicateASN")
 
     // Consumer-side prerequisites.
     /// The path needs the internet, and the consumer's egress is `none`.
     public static let noInternetEgress = ReasonCode(rawValue: "NoInternetEgress")
     /// A private address that lies in no registered VNet cannot be reached.
     public static let addressNotInAnyVNet = ReasonCode(rawValue: "AddressNotInAnyVNet")
+    /// §7.3: the private address to dial lies in the consumer's own service or (overlay/kubenet) pod range.
+    public static let addressInConsumerRange = ReasonCode(rawValue: "AddressInConsumerRange")
 
     // local
     /// `local` needs the consumer in the service's own cluster.
@@ -42,6 +46,8 @@ extension ReasonCode {
     public static let podIPsNotRoutable = ReasonCode(rawValue: "PodIPsNotRoutable")
     /// Different mesh networks need an east-west gateway in the service's cluster.
     public static let noEastWestGateway = ReasonCode(rawValue: "NoEastWestGateway")
+    /// §7.1: the two mesh members use different cluster domains.
+    public static let meshDomainMismatch = ReasonCode(rawValue: "MeshDomainMismatch")
 
     // tunnel
     /// No tunnel joins the two clusters directly.
@@ -52,16 +58,26 @@ extension ReasonCode {
     public static let clusterCIDROverlap = ReasonCode(rawValue: "ClusterCIDROverlap")
     /// Both clusters use Globalnet, but their Globalnet CIDRs overlap.
     public static let globalnetOverlap = ReasonCode(rawValue: "GlobalnetOverlap")
+    /// §7.5: some members of the ClusterSet use Globalnet and others do not.
+    public static let globalnetMixed = ReasonCode(rawValue: "GlobalnetMixed")
+    /// §7.6: a node subnet of one cluster overlaps a pod or service range of the other.
+    public static let nodeSubnetInRemoteRange = ReasonCode(rawValue: "NodeSubnetInRemoteRange")
 
     // network
     /// The service has no load balancer.
     public static let notLoadBalanced = ReasonCode(rawValue: "NotLoadBalanced")
+    /// §7.4: Azure load balancers carry TCP and UDP only.
+    public static let loadBalancerProtocol = ReasonCode(rawValue: "LoadBalancerProtocol")
 
     // ingress
     /// No ingress exposes the service.
     public static let noIngress = ReasonCode(rawValue: "NoIngress")
     /// The port does not speak HTTP, and an ingress carries HTTP(S) only.
     public static let portNotHTTP = ReasonCode(rawValue: "PortNotHTTP")
+    /// §7.8: the ingress serves another port of the service.
+    public static let ingressOtherPort = ReasonCode(rawValue: "IngressOtherPort")
+    /// §7.9: a gRPC backend needs an ingress with TLS (HTTP/2).
+    public static let grpcNeedsTLS = ReasonCode(rawValue: "GRPCNeedsTLS")
 
     /// Every reason code the engine gives, for documentation checks and tools.
     public static let catalogue: [ReasonCode] = [
@@ -72,8 +88,10 @@ extension ReasonCode {
         .vpnChainWithoutBGP,
         .vpnAddressOverlap,
         .noUnderlayPath,
+        .duplicateASN,
         .noInternetEgress,
         .addressNotInAnyVNet,
+        .addressInConsumerRange,
         .notSameCluster,
         .notMeshMember,
         .differentMeshes,
@@ -82,13 +100,19 @@ extension ReasonCode {
         .meshTCPOnly,
         .podIPsNotRoutable,
         .noEastWestGateway,
+        .meshDomainMismatch,
         .noTunnel,
         .tunnelNotConnected,
         .clusterCIDROverlap,
         .globalnetOverlap,
+        .globalnetMixed,
+        .nodeSubnetInRemoteRange,
         .notLoadBalanced,
+        .loadBalancerProtocol,
         .noIngress,
         .portNotHTTP,
+        .ingressOtherPort,
+        .grpcNeedsTLS,
         .noRoute,
         .routeDropped,
         .applianceUnknown,

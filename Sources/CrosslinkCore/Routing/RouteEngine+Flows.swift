@@ -92,7 +92,7 @@ extension RouteEngine {
         case .network:
             return service.loadBalancerIP.map { [flow(from: c, to: $0, port: port.port, protocol: port.protocol, arrivingAt: k)] } ?? []
         case .ingress:
-            guard let ingress = topology.ingresses[service.id] else { return [] }
+            guard let ingress = ingressesByService[service.id]?.first(where: { $0.backendPort(of: service) == port }) else { return [] }
             return [ingressFlow(ingress, from: c, to: k)]
         }
     }

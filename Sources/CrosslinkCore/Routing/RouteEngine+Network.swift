@@ -1,9 +1,10 @@
 extension RouteEngine {
     /// network: a load balancer in front of the service; internal ones need the underlay, public
-    /// ones internet egress.
+    /// ones internet egress. Azure load balancers carry TCP and UDP only (§7.4).
     ///
-    /// Conditions, in order: the service has a load balancer; the consumer reaches it (without one:
-    /// some kind of load balancer would be reachable).
+    /// Conditions, in order: the service has a load balancer; the port is TCP or UDP; the consumer
+    /// reaches it (an internal address outside the consumer's own ranges, §7.3; without a load
+    /// balancer: some kind of load balancer would be reachable).
     func networkPath(_ request: Request) -> Outcome {
         let (c, k, service) = (request.from, request.in, request.service)
         var conditions = PathConditions()
@@ -13,6 +14,12 @@ extension RouteEngine {
             RouteReason(
                 .notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb",
                 fix: Self.exposureFix(service, reachableInternally: underlay.connects(c.vnet, k.vnet), hasEgress: c.hasInternetEgress)))
+        conditions.require(
+            request.port.protocol != .sctp,
+            RouteReason(
+                .loadBalancerProtocol,
+                "port \(request.port.label) of \(service.id.name) is SCTP, and Azure load balancers carry TCP and UDP only: use the tunnel path, or serve the port over TCP or UDP"
+            ))
         guard let address else {
             // Only counted: the missing load balancer is the reason shown.
             conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.notLoadBalanced, ""))
@@ -20,6 +27,8 @@ extension RouteEngine {
         }
         var hops = [c.name]
         if service.exposure == .internalLB {
+            let problem = consumerRangeProblem(address, from: c, what: "the internal load balancer")
+            conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
             guard
                 let underlayHops = requireReach(
                     &conditions, from: c.vnet, to: k.vnet,
@@ -43,6 +52,7 @@ extension RouteEngine {
             else { return conditions.failed }
             hops += internet + ["public load balancer \(address)"]
         }
+        if let rejection = conditions.rejection { return rejection }
         return .routable(address: address.description, port: request.port.port, hops: hops + [k.name])
     }
 

@@ -1,10 +1,11 @@
 extension RouteEngine {
-    /// tunnel: a connected Submariner tunnel joins the two clusters directly; their pod and service
-    /// ranges must not overlap unless both use disjoint Globalnet ranges.
+    /// tunnel: a connected Submariner tunnel joins the two clusters directly; their ClusterSet uses
+    /// Globalnet everywhere (with disjoint Globalnet ranges) or nowhere (with distinct pod and service
+    /// ranges across the set, and node subnets outside the other cluster's ranges).
     ///
-    /// Conditions, in order: a tunnel joins the clusters; it is connected; their ranges do not overlap
-    /// (or both have Globalnet ranges, which do not overlap); its endpoint is reachable (without a
-    /// tunnel: some endpoint kind would be).
+    /// Conditions, in order: a tunnel joins the clusters; it is connected; the ClusterSet's ranges
+    /// (§7.5, §7.6; without a tunnel only the pair's own overlap is counted); its endpoint is
+    /// reachable (without a tunnel: some endpoint kind would be).
     func tunnelPath(_ request: Request) -> Outcome {
         let (c, k) = (request.from, request.in)
         guard c.name != k.name else {
@@ -18,30 +19,32 @@ extension RouteEngine {
             RouteReason(
                 .noTunnel, "no tunnel joins \(c.name) and \(k.name) (tunnels do not transit a third cluster): join them with subctl",
                 fix: "crosslink tunnel add \(c.name) \(k.name)" + (c.hasInternetEgress || !underlay.connects(c.vnet, k.vnet) ? "" : " --endpoint private")))
+        var usesGlobalnet = false
         if let tunnel {
             conditions.require(
                 tunnel.state == .connected,
                 RouteReason(.tunnelNotConnected, "tunnel \(pair) is \(tunnel.state.rawValue), not connected: check the gateway nodes (subctl diagnose)"))
-        }
-        var usesGlobalnet = false
-        if let overlap = Self.cidrOverlap(c, k) {
-            let missing = [c, k].filter { $0.globalnetCIDR == nil }.map(\.name)
-            if conditions.require(
-                missing.isEmpty,
-                RouteReason(
-                    .clusterCIDROverlap,
-                    "\(overlap): give both clusters Globalnet CIDRs (\(missing.joined(separator: " and ")) \(missing.count == 1 ? "has" : "have") none)",
-                    fix: missing.count == 1 ? "crosslink cluster set \(missing[0]) --globalnet-cidr <cidr>" : nil)),
-                let cg = c.globalnetCIDR, let kg = k.globalnetCIDR
-            {
-                let shared = cg.intersection(kg)
+            switch clusterSets.globalnet(of: c.name) {
+            case .mixed(let with, let without):
                 conditions.require(
-                    shared == nil,
+                    false,
                     RouteReason(
-                        .globalnetOverlap,
-                        "\(overlap), and their Globalnet CIDRs overlap on \(shared.map(\.description) ?? "-") too: give them disjoint Globalnet ranges"))
+                        .globalnetMixed,
+                        "\(c.name) and \(k.name) are in one ClusterSet (clusters joined by tunnels) in which some members use Globalnet (\(with)) and others do not (\(without)), and Globalnet is a ClusterSet-wide setting: give every member a Globalnet CIDR, or none"
+                    ))
+            case .all:
+                let problem = globalnetProblem(c, k)
+                conditions.require(problem == nil, problem ?? RouteReason(.globalnetOverlap, ""))
                 usesGlobalnet = true
+            case .none:
+                let problem = rangeProblem(c, k)
+                conditions.require(problem == nil, problem ?? RouteReason(.clusterCIDROverlap, ""))
             }
+        } else {
+            // Only counted: the missing tunnel is the reason shown; a new tunnel needs at least the
+            // pair's own ranges apart (or Globalnet on both).
+            conditions.require(
+                Self.cidrOverlap(c, k) == nil || (c.globalnetCIDR != nil && k.globalnetCIDR != nil), RouteReason(.clusterCIDROverlap, ""))
         }
         var hops = [c.name]
         switch tunnel?.endpoint {
@@ -70,6 +73,51 @@ extension RouteEngine {
         hops.append(k.name)
         let id = request.service.id
         return .routable(address: "\(id.name).\(id.namespace).svc.clusterset.local", port: request.port.port, hops: hops)
+    }
+
+    /// §7.5: the Globalnet CIDR of C or K overlaps another member's (the pair itself first).
+    private func globalnetProblem(_ c: Cluster, _ k: Cluster) -> RouteReason? {
+        var other: (Cluster, Cluster)?
+        if let cg = c.globalnetCIDR, let kg = k.globalnetCIDR, cg.overlaps(kg) {
+            other = (c, k)
+        } else if let name = clusterSets.globalnetConflict(of: c.name), let found = topology.clusters[name] {
+            other = (c, found)
+        } else if let name = clusterSets.globalnetConflict(of: k.name), let found = topology.clusters[name] {
+            other = (k, found)
+        }
+        guard let (a, b) = other, let ag = a.globalnetCIDR, let bg = b.globalnetCIDR, let shared = ag.intersection(bg) else { return nil }
+        return RouteReason(
+            .globalnetOverlap,
+            "the Globalnet CIDRs of \(a.name) (\(ag)) and \(b.name) (\(bg)) overlap on \(shared), and both are in the ClusterSet of \(c.name) and \(k.name): give every member a disjoint Globalnet range"
+        )
+    }
+
+    /// §7.6: without Globalnet, pod and service ranges are distinct across the set (the pair itself
+    /// first), and node subnets lie outside the other cluster's pod and service ranges.
+    private func rangeProblem(_ c: Cluster, _ k: Cluster) -> RouteReason? {
+        if let overlap = Self.cidrOverlap(c, k) {
+            return RouteReason(
+                .clusterCIDROverlap, "\(overlap): renumber one of them, or give every cluster of their ClusterSet a Globalnet CIDR (Submariner Globalnet)")
+        }
+        for member in [c, k] {
+            guard let name = clusterSets.rangeConflict(of: member.name), let other = topology.clusters[name],
+                let overlap = Self.cidrOverlap(member, other)
+            else { continue }
+            return RouteReason(
+                .clusterCIDROverlap,
+                "\(overlap), and \(name) is in the ClusterSet of \(c.name) and \(k.name) (joined by tunnels), where Submariner needs every pod and service CIDR distinct: renumber one of them, or give every member a Globalnet CIDR"
+            )
+        }
+        for (a, b) in [(c, k), (k, c)] {
+            for (kind, range) in [("pod", b.podCIDR), ("service", b.serviceCIDR)] {
+                guard let shared = a.nodeSubnet.intersection(range) else { continue }
+                return RouteReason(
+                    .nodeSubnetInRemoteRange,
+                    "the node subnet \(a.nodeSubnet) of \(a.name) overlaps the \(kind) CIDR \(range) of \(b.name) on \(shared), and Submariner needs node addresses outside every remote pod and service range: renumber one of them"
+                )
+            }
+        }
+        return nil
     }
 
     /// The first overlap between the pod and service ranges of two clusters, described for a person.

@@ -8,11 +8,19 @@ public struct RouteEngine: Sendable {
     let underlay: Underlay
     /// Route tables, firewalls and security groups (spec §8); nil when the estate has none.
     let plane: TrafficPlane?
+    /// Submariner ClusterSets (§7.5, §7.6), worked out once per snapshot like the underlay.
+    let clusterSets: ClusterSets
+    /// The ingresses of each service, sorted by host: a service may sit behind several (§7.8).
+    let ingressesByService: [ServiceID: [Ingress]]
 
     public init(topology: Topology) {
         self.topology = topology
         self.underlay = Underlay(topology)
         self.plane = topology.hasTrafficControls ? TrafficPlane(topology: topology, underlay: underlay) : nil
+        self.clusterSets = ClusterSets(topology)
+        var ingresses: [ServiceID: [Ingress]] = [:]
+        for ingress in topology.ingresses.values { ingresses[ingress.service, default: []].append(ingress) }
+        self.ingressesByService = ingresses.mapValues { $0.sorted { $0.host < $1.host } }
     }
 
     /// Can VNet `x` reach VNet `y` over peerings and VPN (rules N1–N5)?
@@ -150,6 +158,25 @@ public struct RouteEngine: Sendable {
 
     /// The command that records internet egress for a cluster that has none.
     static func egressFix(_ cluster: Cluster) -> String { "crosslink cluster set \(cluster.name) --egress internet" }
+
+    /// §7.3: a private address inside the consumer's own service CIDR, or its pod CIDR when pods are
+    /// not VNet addresses (overlay, kubenet), is answered inside the consumer and never leaves it.
+    /// Returns the reason when it does, nil otherwise.
+    func consumerRangeProblem(_ address: IPv4Address, from cluster: Cluster, what: String) -> RouteReason? {
+        guard !underlay.isPublic(address) else { return nil }
+        let range: (name: String, cidr: CIDR)
+        if cluster.serviceCIDR.contains(address) {
+            range = ("service CIDR", cluster.serviceCIDR)
+        } else if !cluster.hasRoutablePodIPs, cluster.podCIDR.contains(address) {
+            range = ("\(cluster.networkPlugin.rawValue) pod CIDR", cluster.podCIDR)
+        } else {
+            return nil
+        }
+        return RouteReason(
+            .addressInConsumerRange,
+            "\(what) \(address) lies in \(cluster.name)'s own \(range.name) \(range.cidr), so \(cluster.name) answers it inside the cluster and the traffic never leaves: move the address out of \(cluster.name)'s service and pod ranges, or renumber \(cluster.name)"
+        )
+    }
 }
 
 extension Reachability {

@@ -23,6 +23,8 @@ public enum RouteImpact: Hashable, Sendable {
         var services: Set<ServiceID> = []
         var imports: Set<ImportID> = []
         var gateways: Set<String> = []
+        // Clusters whose ClusterSet's tunnel answers may change (§7.5, §7.6: set-wide checks).
+        var setSeeds: Set<String> = []
         for reference in change.removed + change.written.map(\.reference) {
             switch reference {
             case .routeTable, .firewall, .securityGroup:
@@ -45,15 +47,22 @@ public enum RouteImpact: Hashable, Sendable {
                 gateways.formUnion([pair.first, pair.second])
             case .cluster(let name):
                 clusters.insert(name)
-            case .service(let id), .ingress(let id):
+                setSeeds.insert(name)
+            case .service(let id):
                 services.insert(id)
-            case .tunnel(let pair), .meshLink(let pair):
+            case .ingress(let id):
+                services.insert(id.service)
+            case .tunnel(let pair):
+                pairs.insert(pair)
+                setSeeds.formUnion([pair.first, pair.second])
+            case .meshLink(let pair):
                 pairs.insert(pair)
             case .import(let id):
                 imports.insert(id)
             }
         }
         if !gateways.isEmpty { vnets.formUnion(Self.vnetsBehind(gateways, before: before, after: after)) }
+        let setMembers = setSeeds.isEmpty ? [] : Self.clusterSets(of: setSeeds, before: before, after: after)
 
         // Only underlay changes need address ownership; most changes (a service, an import) do not.
         let indexes = vnets.isEmpty ? [] : [before, after].map { AddressIndex($0.vnets.values) }
@@ -68,7 +77,8 @@ public enum RouteImpact: Hashable, Sendable {
             for id in topology.imports.keys where !imports.contains(id) {
                 let consumer = topology.clusters[id.consumer.cluster]
                 let owner = topology.clusters[id.service.cluster]
-                if services.contains(id.service) || pairs.contains(UnorderedPair(id.consumer.cluster, id.service.cluster))
+                let inChangedSet = setMembers.contains(id.consumer.cluster) && setMembers.contains(id.service.cluster)
+                if services.contains(id.service) || pairs.contains(UnorderedPair(id.consumer.cluster, id.service.cluster)) || inChangedSet
                     || touches(consumer, nil) || touches(owner, topology.services[id.service])
                 {
                     imports.insert(id)
@@ -76,6 +86,26 @@ public enum RouteImpact: Hashable, Sendable {
             }
         }
         self = .imports(imports)
+    }
+
+    /// Every cluster joined to `seeds` by tunnels (any state), before or after the change: a tunnel
+    /// answer between two of them reads the whole set's ranges.
+    static func clusterSets(of seeds: Set<String>, before: Topology, after: Topology) -> Set<String> {
+        var members = seeds
+        for topology in [before, after] {
+            var neighbors: [String: [String]] = [:]
+            for pair in topology.tunnels.keys {
+                neighbors[pair.first, default: []].append(pair.second)
+                neighbors[pair.second, default: []].append(pair.first)
+            }
+            var pending = Array(seeds)
+            var seen = seeds
+            while let next = pending.popLast() {
+                for neighbor in neighbors[next] ?? [] where seen.insert(neighbor).inserted { pending.append(neighbor) }
+            }
+            members.formUnion(seen)
+        }
+        return members
     }
 
     /// The VNets whose routes can pass through `gateways`: every VNet that owns or borrows a gateway

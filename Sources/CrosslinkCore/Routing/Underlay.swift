@@ -15,6 +15,9 @@ struct Underlay: Sendable {
     /// Connected, BGP-enabled links between gateways that both have an ASN: routes propagate over these.
     private let bgpNeighbors: [String: [String]]
     private let bgpIsland: [String: Int]
+    /// BGP islands in which some ASN appears on two gateways: only there must a chain be searched
+    /// for one without a repeated ASN (§7.7).
+    private let islandsWithRepeatedASN: Set<Int>
     /// Islands over every connected link, BGP or not: to explain a chain that lacks BGP.
     private let anyIsland: [String: Int]
     private let addresses: AddressIndex
@@ -54,8 +57,16 @@ struct Underlay: Sendable {
             }
         }
         bgpNeighbors = bgp.mapValues { $0.sorted() }
-        bgpIsland = Self.islands(bgp)
+        let bgpIsland = Self.islands(bgp)
+        self.bgpIsland = bgpIsland
         anyIsland = Self.islands(any)
+        var seenASNs: [Int: Set<UInt32>] = [:]
+        var repeated: Set<Int> = []
+        for (gateway, island) in bgpIsland {
+            guard let asn = topology.vpnGateways[gateway]?.bgpASN else { continue }
+            if !seenASNs[island, default: []].insert(asn).inserted { repeated.insert(island) }
+        }
+        islandsWithRepeatedASN = repeated
     }
 
     /// Labels the connected components of a graph.
@@ -110,8 +121,16 @@ struct Underlay: Sendable {
     func connects(_ x: String, _ y: String) -> Bool {
         if x == y || peerings[UnorderedPair(x, y)]?.state == .connected { return true }
         guard let (gx, _) = effectiveGateway[x], let (gy, _) = effectiveGateway[y], gx != gy else { return false }
-        let direct = connections[UnorderedPair(gx, gy)]?.state == .connected
-        guard direct || (bgpIsland[gx] != nil && bgpIsland[gx] == bgpIsland[gy]) else { return false }
+        if let connection = connections[UnorderedPair(gx, gy)], connection.state == .connected {
+            // §7.7: a BGP connection between gateways with one ASN carries nothing.
+            if repeatedASN(in: [gx, gy], bgp: connection.bgp) != nil { return false }
+        } else {
+            guard let island = bgpIsland[gx], island == bgpIsland[gy] else { return false }
+            if islandsWithRepeatedASN.contains(island) {
+                let distinct = bgpPath(from: gx, to: gy).map { repeatedASN(in: $0, bgp: true) == nil } ?? false
+                guard distinct || chainWithDistinctASNs(from: gx, to: gy) != nil else { return false }
+            }
+        }
         guard let a = vnets[x], let b = vnets[y] else { return true }
         return a.addressSpace.firstOverlap(with: b.addressSpace) == nil
     }
@@ -132,9 +151,29 @@ struct Underlay: Sendable {
         var vpnHops: [String]
         let direct = UnorderedPair(gx, gy)
         if let connection = connections[direct], connection.state == .connected {
+            if let repeated = repeatedASN(in: [gx, gy], bgp: connection.bgp) {
+                return .unreachable(
+                    RouteReason(
+                        .duplicateASN,
+                        "vpn-connection \(direct) between the gateways of \(x) and \(y) uses BGP, but \(repeated): BGP peers need different ASNs (Azure gateways default to 65515): give one gateway another bgpASN, or turn bgp off on the connection"
+                    ))
+            }
             vpnHops = ["vpn \(direct)"]
         } else if let a = bgpIsland[gx], a == bgpIsland[gy], let path = bgpPath(from: gx, to: gy) {
-            vpnHops = zip(path, path.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
+            // §7.7: a chain through other gateways relies on BGP, and a gateway drops routes whose AS
+            // path holds its own ASN: some chain must have no ASN twice.
+            var chain = path
+            if let repeated = repeatedASN(in: path, bgp: true) {
+                guard islandsWithRepeatedASN.contains(a), let other = chainWithDistinctASNs(from: gx, to: gy) else {
+                    return .unreachable(
+                        RouteReason(
+                            .duplicateASN,
+                            "every BGP chain between gateways \(gx) and \(gy) repeats an ASN (on \(path.joined(separator: ", ")): \(repeated)), and a gateway drops routes whose AS path holds its own ASN: give each gateway a distinct bgpASN (Azure's default is 65515)"
+                        ))
+                }
+                chain = other
+            }
+            vpnHops = zip(chain, chain.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
         } else if let connection = connections[direct] {
             return .unreachable(
                 RouteReason(.vpnNotConnected, "vpn-connection \(direct) between the gateways of \(x) and \(y) is \(connection.state.rawValue), not connected"))
@@ -176,6 +215,49 @@ struct Underlay: Sendable {
         var path = [goal]
         while let last = path.last, last != start, let before = previous[last] { path.append(before) }
         return path.reversed()
+    }
+
+    /// The first ASN held by two gateways of a chain that relies on BGP, described ("gw-a and gw-b both
+    /// have ASN 65515"); nil when the ASNs are distinct or the chain does not use BGP (one connection
+    /// without bgp, or a gateway without an ASN, which means static routes).
+    private func repeatedASN(in chain: [String], bgp: Bool) -> String? {
+        guard bgp else { return nil }
+        var holder: [UInt32: String] = [:]
+        for gateway in chain {
+            guard let asn = gateways[gateway]?.bgpASN else { return nil }
+            if let earlier = holder[asn] { return "\(earlier) and \(gateway) both have ASN \(asn)" }
+            holder[asn] = gateway
+        }
+        return nil
+    }
+
+    /// A chain of BGP links from `start` to `goal` whose gateways all have distinct ASNs, found by a
+    /// depth-first search over the island (neighbours in name order, so the answer is stable). Such
+    /// islands are a handful of gateways; the search gives up after a fixed number of steps.
+    private func chainWithDistinctASNs(from start: String, to goal: String) -> [String]? {
+        var budget = 100_000
+        var path = [start]
+        var used: Set<UInt32> = []
+        var onPath: Set<String> = [start]
+        guard let startASN = gateways[start]?.bgpASN else { return nil }
+        used.insert(startASN)
+        func search(_ node: String) -> Bool {
+            if node == goal { return true }
+            for neighbor in bgpNeighbors[node] ?? [] where !onPath.contains(neighbor) {
+                budget -= 1
+                guard budget > 0 else { return false }
+                guard let asn = gateways[neighbor]?.bgpASN, !used.contains(asn) else { continue }
+                used.insert(asn)
+                onPath.insert(neighbor)
+                path.append(neighbor)
+                if search(neighbor) { return true }
+                path.removeLast()
+                onPath.remove(neighbor)
+                used.remove(asn)
+            }
+            return false
+        }
+        return search(start) ? path : nil
     }
 
     /// The VNet whose address space holds `address`: `preferred` first, then the most specific prefix.

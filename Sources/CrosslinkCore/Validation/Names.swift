@@ -43,3 +43,22 @@ public func checkHostName(_ host: String, field: @autoclosure () -> String) thro
         throw CrosslinkError.invalid("\(field()) \(host.quotedExcerpt) is not a DNS host name (lowercase labels separated by dots)")
     }
 }
+
+/// Checks a DNS-1123 subdomain, as Kubernetes names most objects (an IngressClass, spec §7.10): at most
+/// 253 characters, dot-separated parts of lowercase letters, digits and '-' that start and end with a
+/// letter or digit (`webapprouting.kubernetes.azure.com`).
+public func checkSubdomain(_ name: String, field: @autoclosure () -> String) throws {
+    func isAlnum(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
+    let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    let valid =
+        name.utf8.count <= 253
+        && parts.allSatisfy { part in
+            guard let first = part.first, let last = part.last else { return false }
+            return isAlnum(first) && isAlnum(last) && part.allSatisfy { isAlnum($0) || $0 == 45 }
+        }
+    guard valid else {
+        throw CrosslinkError.invalid(
+            "\(field()) \(name.quoted) is not a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' or '.', each dot-separated part starting and ending with a letter or digit"
+        )
+    }
+}

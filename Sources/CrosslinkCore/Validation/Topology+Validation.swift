@@ -24,6 +24,7 @@ extension Topology {
         }
         try each(vnets, validate)
         try each(clusters, validate)
+        try validateKubenetNodeSubnets()
         try each(services, validate)
         try each(vpnGateways, validate)
         try each(peerings, validate)
@@ -44,6 +45,11 @@ extension Topology {
             throw CrosslinkError.invalid("\(what): addressSpace needs at least one CIDR")
         }
         for (index, prefix) in vnet.addressSpace.enumerated() {
+            if let reserved = ReservedRange.all.first(where: { $0.cidr.overlaps(prefix) }) {
+                throw CrosslinkError.topology(
+                    "\(what): address prefix \(prefix) overlaps \(reserved.cidr), \(reserved.purpose), which Azure reserves and a VNet cannot use: choose a private range such as 10.0.0.0/8"
+                )
+            }
             for other in vnet.addressSpace[(index + 1)...] where prefix.overlaps(other) {
                 throw CrosslinkError.topology("\(what): address prefixes \(prefix) and \(other) overlap")
             }
@@ -73,6 +79,11 @@ extension Topology {
         guard vnet.addressSpace.contains(where: { $0.contains(cluster.nodeSubnet) }) else {
             throw CrosslinkError.topology("\(what): nodeSubnet \(cluster.nodeSubnet) is outside vnet \(vnet.name)'s address space (\(space))")
         }
+        if let shared = [cluster.serviceCIDR].firstOverlap(with: vnet.addressSpace) {
+            throw CrosslinkError.topology(
+                "\(what): serviceCIDR \(cluster.serviceCIDR) overlaps vnet \(vnet.name)'s address space on \(shared), which AKS refuses (ClusterIPs would shadow VNet addresses): choose a service range outside the VNet"
+            )
+        }
         switch cluster.networkPlugin {
         case .azureCNI:
             guard vnet.addressSpace.contains(where: { $0.contains(cluster.podCIDR) }) else {
@@ -83,6 +94,26 @@ extension Topology {
             if let shared = [cluster.podCIDR].firstOverlap(with: vnet.addressSpace) {
                 throw CrosslinkError.topology(
                     "\(what): \(cluster.networkPlugin.rawValue) podCIDR \(cluster.podCIDR) overlaps vnet \(vnet.name)'s address space on \(shared); choose a pod range outside the VNet"
+                )
+            }
+        }
+    }
+
+    /// §7.11: kubenet clusters of one VNet need disjoint node subnets (each has its own route table
+    /// for its pod ranges, and AKS supports one kubenet cluster per subnet).
+    private func validateKubenetNodeSubnets() throws {
+        var byVNet: [String: [Cluster]] = [:]
+        for cluster in clusters.values where cluster.networkPlugin == .kubenet {
+            byVNet[cluster.vnet, default: []].append(cluster)
+        }
+        for vnet in byVNet.keys.sorted() {
+            guard let members = byVNet[vnet], members.count > 1 else { continue }
+            // Sorted by subnet, two CIDRs that overlap are next to each other or nest around their
+            // neighbours, so comparing neighbours finds an overlap if there is one.
+            let sorted = members.sorted { ($0.nodeSubnet, $0.name) < ($1.nodeSubnet, $1.name) }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where a.nodeSubnet.overlaps(b.nodeSubnet) {
+                throw CrosslinkError.topology(
+                    "cluster \(b.name): kubenet node subnet \(b.nodeSubnet) overlaps the node subnet \(a.nodeSubnet) of kubenet cluster \(a.name) in vnet \(vnet); AKS does not support two kubenet clusters in one subnet: give each its own subnet"
                 )
             }
         }
@@ -182,15 +213,19 @@ extension Topology {
     }
 
     private func validate(_ ingress: Ingress) throws {
-        var what: String { "ingress \(ingress.service)" }  // only for messages
+        var what: String { "ingress \(ingress.id)" }  // only for messages
         try ingress.service.validate(field: "ingress service")
-        guard services[ingress.service] != nil else {
+        guard let service = services[ingress.service] else {
             throw CrosslinkError.notFound("\(what): service \(ingress.service) does not exist")
         }
         try checkHostName(ingress.host, field: "\(what): host")
         try checkPort(ingress.port, field: "\(what): port")
         if let className = ingress.className {
-            try NameRule.dns1123Label.check(className, field: "\(what): className")
+            try checkSubdomain(className, field: "\(what): className")
+        }
+        if let servicePort = ingress.servicePort, servicePort.port(of: service) == nil {
+            let ports = service.ports.map(\.label).joined(separator: ", ")
+            throw CrosslinkError.invalid("\(what): servicePort \(servicePort.description.quoted) is not a port of \(service.id) (ports: \(ports))")
         }
     }
 

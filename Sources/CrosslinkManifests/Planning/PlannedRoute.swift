@@ -21,7 +21,13 @@ struct PlannedRoute: Hashable, Sendable {
             let service = topology.services[answer.service],
             let port = service.ports.first(where: { $0.port == answer.servicePort })
         else { return nil }
-        let ingress = topology.ingresses[answer.service]
+        // An ingress route's address is its ingress's host (a service may have several ingresses);
+        // else the first ingress that serves the port.
+        let ingress =
+            via != .ingress
+            ? nil
+            : answer.address.flatMap { topology.ingresses[IngressID(service: answer.service, host: $0)] }
+                ?? topology.ingresses(of: answer.service).first { $0.backendPort(of: service) == port }
         if via == .ingress, ingress == nil { return nil }
         self.key = answer.key
         self.via = via

@@ -53,6 +53,28 @@ public struct TopologyScope: Sendable {
 }
 
 extension Store {
+    /// `scope` widened to every member of its clusters' ClusterSets (spec §7.5, §7.6): a tunnel
+    /// answer depends on the ranges and Globalnet settings of every cluster joined to its two by
+    /// tunnels, whatever their state. Reads only the tunnel table's keys.
+    func withClusterSets(_ scope: TopologyScope) throws -> TopologyScope {
+        guard let clusters = scope.clusters else { return scope }
+        var neighbors: [String: [String]] = [:]
+        for (a, b) in try connection.query("SELECT cluster_a, cluster_b FROM tunnel", [], { ($0.text(0) ?? "", $0.text(1) ?? "") }) {
+            neighbors[a, default: []].append(b)
+            neighbors[b, default: []].append(a)
+        }
+        var members = Set(clusters)
+        var pending = clusters
+        while let next = pending.popLast() {
+            for neighbor in neighbors[next] ?? [] where members.insert(neighbor).inserted { pending.append(neighbor) }
+        }
+        guard members.count > clusters.count else { return scope }
+        var widened = scope
+        // Beyond SQLite's bound-parameter limit a full load is simpler and not much slower.
+        widened.clusters = members.count > 4_000 ? nil : members.sorted()
+        return widened
+    }
+
     /// Loads one part of the estate in one read transaction (see `TopologyScope`).
     public func loadTopology(scope: TopologyScope) throws -> Topology {
         try read { try $0.topologyInTransaction(scope: scope) }
@@ -61,6 +83,7 @@ extension Store {
     /// Reads the tables into a snapshot; call inside a transaction.
     func topologyInTransaction(scope: TopologyScope = .everything) throws -> Topology {
         var topology = Topology()
+        let scope = try withClusterSets(scope)
         let byCluster = scope.clusterFilter("cluster")
         let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
             ($0.text(0) ?? "", $0.text(1) ?? "")
@@ -204,17 +227,19 @@ extension Store {
         }
         for ingress in try connection.query(
             """
-            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name FROM ingress\(byPort.sql)
+            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name,
+                service_port_number, service_port_name FROM ingress\(byPort.sql)
             """, byPort.values,
             { row in
                 Ingress(
                     service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
                     host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
                     visibility: try closed(row.text(6), "ingress visibility"),
-                    address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8))
+                    address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8),
+                    servicePort: row.integer(9).map { .number(Int($0)) } ?? row.text(10).map { .name($0) })
             })
         {
-            topology.ingresses[ingress.service] = ingress
+            topology.ingresses[ingress.id] = ingress
         }
         if controlled { try loadTrafficControls(into: &topology) }
         guard scope.includesImports else { return topology }

@@ -55,7 +55,7 @@ extension Store {
         case .meshLink(let pair):
             try connection.run("DELETE FROM mesh_link WHERE cluster_a = ? AND cluster_b = ?", pair.values)
         case .ingress(let id):
-            try connection.run("DELETE FROM ingress WHERE cluster = ? AND namespace = ? AND service = ?", id.values)
+            try connection.run("DELETE FROM ingress WHERE cluster = ? AND namespace = ? AND service = ? AND host = ?", id.service.values + [id.host.sqlite])
         case .routeTable(let name):
             try connection.run("DELETE FROM route_table_subnet WHERE route_table = ?", [name.sqlite])
             try connection.run("DELETE FROM route_table_route WHERE route_table = ?", [name.sqlite])
@@ -185,16 +185,18 @@ extension Store {
         case .ingress(let ingress):
             try connection.run(
                 """
-                INSERT INTO ingress (cluster, namespace, service, host, port, tls, visibility, address, class_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (cluster, namespace, service) DO UPDATE SET host = excluded.host, port = excluded.port,
+                INSERT INTO ingress (cluster, namespace, service, host, port, tls, visibility, address, class_name,
+                    service_port_number, service_port_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (cluster, namespace, service, host) DO UPDATE SET port = excluded.port,
                     tls = excluded.tls, visibility = excluded.visibility, address = excluded.address,
-                    class_name = excluded.class_name
+                    class_name = excluded.class_name, service_port_number = excluded.service_port_number,
+                    service_port_name = excluded.service_port_name
                 """,
                 ingress.service.values + [
                     ingress.host.sqlite, ingress.port.sqlite, .integer(ingress.tls ? 1 : 0),
                     ingress.visibility.rawValue.sqlite, ingress.address?.description.sqlite ?? .null,
-                    ingress.className.sqlite,
+                    ingress.className.sqlite, ingress.servicePortNumber?.sqlite ?? .null, ingress.servicePortName.sqlite,
                 ])
         case .routeTable(let table):
             try save(table, isNew: isNew)
@@ -232,6 +234,19 @@ extension Store {
 
 extension ServiceID {
     var values: [SQLiteValue] { [cluster.sqlite, namespace.sqlite, name.sqlite] }
+}
+
+extension Ingress {
+    /// The backend port as the two columns that store it.
+    var servicePortNumber: Int? {
+        if case .number(let number) = servicePort { return number }
+        return nil
+    }
+
+    var servicePortName: String? {
+        if case .name(let name) = servicePort { return name }
+        return nil
+    }
 }
 
 extension UnorderedPair {

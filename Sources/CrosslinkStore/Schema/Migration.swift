@@ -14,6 +14,7 @@ struct Migration: Sendable {
         Migration(identifier: 5, name: "0005_prefix_lookup", bytes: PackageResources._005_prefix_lookup_sql),
         Migration(identifier: 6, name: "0006_lean_tables", bytes: PackageResources._006_lean_tables_sql),
         Migration(identifier: 7, name: "0007_no_import_service_index", bytes: PackageResources._007_no_import_service_index_sql),
+        Migration(identifier: 8, name: "0008_ingress_by_host", bytes: PackageResources._008_ingress_by_host_sql),
         Migration(identifier: 11, name: "0011_traffic_controls", bytes: PackageResources._011_traffic_controls_sql),
     ]
 

@@ -1,14 +1,35 @@
 import ArgumentParser
 import CrosslinkCore
+import CrosslinkStore
 
 struct IngressCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "ingress", abstract: "Register ingress or API-gateway exposures of services.",
-        subcommands: [IngressAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [IngressAdd.self, ListEntities<Self>.self, IngressShow.self, IngressRemove.self])
     static let kind = EntityKind.ingress
-    static let keyUsage = "CLUSTER/NAMESPACE/SERVICE"
-    static let columns = ["cluster", "service", "host", "port", "tls", "visibility", "address", "className"]
-    static func reference(_ arguments: [String]) throws -> EntityReference { try serviceKey(arguments, wrap: EntityReference.ingress) }
+    static let keyUsage = "CLUSTER/NAMESPACE/SERVICE [--host HOST]"
+    static let columns = ["cluster", "service", "host", "port", "tls", "visibility", "address", "className", "servicePort"]
+    static func reference(_ arguments: [String]) throws -> EntityReference {
+        throw CrosslinkError(.invalidValue, "an ingress is named by its service and host")
+    }
+
+    /// The ingress of `service` with `host`, or its only ingress when no host is given (spec §7.8:
+    /// `--host` is needed only when the service has several).
+    static func resolve(_ service: String, host: String?, in topology: Topology) throws -> EntityReference {
+        let id = try ServiceID.parse(service, field: "service")
+        if let host {
+            try checkHostName(host, field: "--host")
+            return .ingress(IngressID(service: id, host: host))
+        }
+        let ingresses = topology.ingresses(of: id)
+        switch ingresses.count {
+        case 0: throw CrosslinkError(.notFound, "no ingress exposes \(id)")
+        case 1: return .ingress(ingresses[0].id)
+        default:
+            let hosts = ingresses.map(\.host).joined(separator: ", ")
+            throw CrosslinkError(.invalidValue, "\(id) has \(ingresses.count) ingresses (\(hosts)): name one with --host")
+        }
+    }
 }
 
 struct IngressAdd: ParsableCommand {
@@ -21,7 +42,9 @@ struct IngressAdd: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Serve HTTPS (default) or plain HTTP.") var tls = true
     @Option(help: "public | internal.") var visibility: String = "public"
     @Option(help: ArgumentHelp("The ingress's address.", valueName: "ip")) var address: String?
-    @Option(help: "Ingress class, e.g. nginx.") var className: String?
+    @Option(help: "Ingress class, e.g. nginx or webapprouting.kubernetes.azure.com.") var className: String?
+    @Option(help: ArgumentHelp("The backend port: a port number or port name of the service (default its first port).", valueName: "port"))
+    var servicePort: String?
 
     func run() throws {
         let id = try ServiceID.parse(service, field: "service")
@@ -30,7 +53,39 @@ struct IngressAdd: ParsableCommand {
         let ingress = Ingress(
             service: id, host: host, port: port, tls: tls,
             visibility: try IngressVisibility.parse(visibility, field: "--visibility"),
-            address: try address.map { try IPv4Address.parse($0, field: "--address") }, className: className)
-        report(.ingress(id), try Registration.add(.ingress(ingress), store: global.openStore()))
+            address: try address.map { try IPv4Address.parse($0, field: "--address") }, className: className,
+            servicePort: try servicePort.map { try IngressBackendPort.parse($0, field: "--service-port") })
+        report(.ingress(ingress.id), try Registration.add(.ingress(ingress), store: global.openStore()))
+    }
+}
+
+struct IngressShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one ingress.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Option(help: "The ingress's host; needed when the service has several ingresses.") var host: String?
+
+    func run() throws {
+        let store = try global.openStore()
+        let reference = try IngressCommands.resolve(service, host: host, in: try store.loadTopology())
+        emit(try Renderer.single(try Registration.show(reference, store: store).structuredValue, format: output.output))
+    }
+}
+
+struct IngressRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove one ingress.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Option(help: "The ingress's host; needed when the service has several ingresses.") var host: String?
+    @Flag(help: "Also remove everything that references it (nothing references an ingress).") var cascade = false
+
+    func run() throws {
+        let (removed, _) = try global.openStore().update { topology in
+            try topology.removing(try IngressCommands.resolve(service, host: host, in: topology), cascade: cascade)
+        }
+        for reference in removed { emit("\(reference) removed\n") }
     }
 }

@@ -1,0 +1,1 @@
+../../../migrations/0008_ingress_by_host.sql
