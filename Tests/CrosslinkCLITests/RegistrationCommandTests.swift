@@ -69,6 +69,36 @@ import Testing
         #expect(missing.status == 1 && missing.stderr == "error: vnet nope does not exist\n")
     }
 
+    @Test("a service behind two ingresses: add with --service-port, show and remove need --host, export round-trips")
+    func ingressesByHost() throws {
+        try seed()
+        _ = try succeed(["service", "add", "aks-a/web/shop", "--ports", "http=80", "--ports", "admin=8080"])
+        _ = try succeed(["ingress", "add", "aks-a/web/shop", "--host", "shop.example.com"])
+        #expect(try succeed(["ingress", "show", "aks-a/web/shop", "-o", "json"]).contains("shop.example.com"))
+        let added = try succeed([
+            "ingress", "add", "aks-a/web/shop", "--host", "admin.example.com", "--service-port", "admin",
+            "--class-name", "webapprouting.kubernetes.azure.com",
+        ])
+        #expect(added == "ingress aks-a/web/shop@admin.example.com created\n")
+        let ambiguous = try cli.run(["ingress", "show", "aks-a/web/shop"])
+        #expect(ambiguous.status == 1 && ambiguous.stderr == "error: aks-a/web/shop has 2 ingresses (admin.example.com, shop.example.com): name one with --host\n")
+        let shown = try succeed(["ingress", "show", "aks-a/web/shop", "--host", "admin.example.com", "-o", "json"])
+        let ingress = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        #expect(ingress["servicePort"] as? String == "admin" && ingress["host"] as? String == "admin.example.com")
+        let unknownPort = try cli.run(["ingress", "add", "aks-a/web/shop", "--host", "x.example.com", "--service-port", "9999"])
+        #expect(unknownPort.status == 1 && unknownPort.stderr.contains("servicePort '9999' is not a port of aks-a/web/shop"))
+
+        let exported = try succeed(["export"])
+        #expect(exported.contains("servicePort: admin"))
+        let copy = try CrosslinkProcess()
+        #expect(try copy.run(["apply", "-f", "-"], stdin: exported).status == 0)
+        #expect(try copy.run(["export"]).stdout == exported)
+
+        #expect(try succeed(["ingress", "remove", "aks-a/web/shop", "--host", "admin.example.com"]) == "ingress aks-a/web/shop@admin.example.com removed\n")
+        #expect(try succeed(["ingress", "remove", "aks-a/web/shop"]) == "ingress aks-a/web/shop@shop.example.com removed\n")
+        #expect(try succeed(["ingress", "list", "-o", "json"]) == "[]\n")
+    }
+
     @Test(
         "bad input gets one line on stderr, exit 1, and the database is unchanged",
         arguments: [

@@ -9,7 +9,9 @@ import Yams
 @Suite struct ScenarioTests {
     struct Expectations: Decodable {
         var kind: String
-        var checks: [Check]
+        var checks: [Check]?
+        /// The topology must be refused at registration with a message containing this text.
+        var refused: String?
     }
 
     struct Check: Decodable {
@@ -52,11 +54,20 @@ import Yams
         }
         var topology = try TopologyDecoder.decode(source, source: file)
         topology.fillDefaultRegions()
-        try topology.validate()
         let expectations = try YAMLDecoder().decode(Expectations.self, from: parts[1])
         try #require(expectations.kind == "Expectations")
+        if let refused = expectations.refused {
+            do {
+                try topology.validate()
+                Issue.record("\(file): accepted, expected a refusal containing \(refused)")
+            } catch let error as CrosslinkError {
+                #expect(error.message.contains(refused), "\(file): refused with \(error.message)")
+            }
+            return
+        }
+        try topology.validate()
         let engine = RouteEngine(topology: topology)
-        for check in expectations.checks {
+        for check in expectations.checks ?? [] {
             let label = "\(file): \(check.consumer) -> \(check.service)\(check.port.map { ":\($0)" } ?? "")"
             let answer = try engine.answer(
                 consumer: try Consumer.parse(check.consumer, field: "consumer"), service: try ServiceID.parse(check.service, field: "service"),

@@ -148,6 +148,42 @@ import Testing
         #expect(try migrated.loadTopology().routeTables["rt"]?.routes.first?.nextHop == NextHopType.none)
     }
 
+    @Test("a database at schema 7 with ingresses is re-keyed by schema 8: every ingress kept, a second host per service then accepted")
+    func ingressByHostKeepsData() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("seven.db").path
+        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let schema7 = try files.prefix(7).map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let script = """
+            import sys, sqlite3
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
+            c.executescript(sys.argv[2])
+            for i, name in enumerate(sys.argv[3:]):
+                c.execute("INSERT INTO crosslink_migration VALUES (?, ?)", (i + 1, name))
+            c.execute("INSERT INTO vnet VALUES ('v', 'westeurope')")
+            c.execute("INSERT INTO vnet_address_prefix VALUES ('v', 0, '10.1.0.0/16')")
+            c.execute("INSERT INTO cluster (name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain, egress) VALUES ('k', 'v', 'westeurope', '10.1.0.0/20', 'azure-cni', '10.1.0.0/20', '172.16.0.0/16', 'cluster.local', 'internet')")
+            c.execute("INSERT INTO service VALUES ('k', 'web', 'shop', 'cluster-ip', NULL)")
+            c.execute("INSERT INTO service_port VALUES ('k', 'web', 'shop', 0, 'http', 80, 8080, 'TCP', NULL)")
+            c.execute("INSERT INTO service_port VALUES ('k', 'web', 'shop', 1, 'admin', 9000, 9000, 'TCP', NULL)")
+            c.execute("INSERT INTO ingress VALUES ('k', 'web', 'shop', 'shop.example.com', 443, 1, 'internal', '10.1.0.9', 'nginx')")
+            c.commit()
+            """
+        try python(script, [path, schema7] + files.prefix(7).map { String($0.dropLast(4)) })
+        let store = try Store(path: path)
+        let ingresses = try store.loadTopology().ingresses
+        let service = ServiceID(cluster: "k", namespace: "web", name: "shop")
+        let kept = Ingress(
+            service: service, host: "shop.example.com", port: 443, tls: true, visibility: .internal,
+            address: IPv4Address("10.1.0.9"), className: "nginx")
+        #expect(ingresses == [kept.id: kept])
+        let admin = Ingress(service: service, host: "admin.example.com", servicePort: .name("admin"))
+        try store.update { $0.ingresses[admin.id] = admin }
+        #expect(try store.loadTopology().ingresses == [kept.id: kept, admin.id: admin])
+    }
+
     @Test("an SQLite database that is not crosslink's is refused")
     func foreignDatabase() throws {
         let directory = try TemporaryDirectory.make()
