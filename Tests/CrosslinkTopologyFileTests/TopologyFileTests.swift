@@ -20,7 +20,7 @@ import Testing
         }
     }
 
-    @Test("the shipped examples decode, and export then decode gives the same snapshot", arguments: ["cluster-gen", "multi-cluster"])
+    @Test("the shipped examples decode, and export then decode gives the same snapshot", arguments: ["cluster-gen", "multi-cluster", "corrections"])
     func examplesRoundTrip(name: String) throws {
         let url = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/\(name).yaml")
         var topology = try TopologyDecoder.decode(try String(contentsOf: url, encoding: .utf8), source: url.path)
