@@ -116,9 +116,13 @@ struct SeededGenerator: RandomNumberGenerator {
         "HTTPS on a TLS ingress, GRPC for a gRPC backend in the clear, else HTTP",
         arguments: [(true, 80, "HTTPS"), (true, 9090, "HTTPS"), (false, 9090, "GRPC"), (false, 80, "HTTP")])
     func entryProtocol(tls: Bool, backendPort: Int, expected: String) throws {
-        // The scenario's backend: 80 is `http` (appProtocol http), 9090 is named `grpc`.
+        // The scenario's backend: 80 is `http` (appProtocol http), 9090 is named `grpc`; an ingress
+        // serves one backend port (spec §7.8).
         let topology = Scenario.builder
-            .ingress(Scenario.backend, host: "api.example.com", port: tls ? 443 : 80, tls: tls, address: "20.5.6.7", className: "nginx").topology
+            .ingress(
+                Scenario.backend, host: "api.example.com", port: tls ? 443 : 80, tls: tls, address: "20.5.6.7", className: "nginx",
+                servicePort: .number(backendPort)
+            ).topology
         let documents = ManifestPlanner.documents(for: [Scenario.answer("aks-a/frontend", Scenario.backend, backendPort, via: .ingress)], in: topology)
         let entry = try #require(
             documents.lazy.compactMap { document -> ServiceEntry? in

@@ -50,16 +50,7 @@ extension ManifestPlanner {
     /// reached in the clear, else `HTTP`.
     static func ingressProtocol(tls: Bool, backend: ServicePort) -> String {
         if tls { return "HTTPS" }
-        return speaksGRPC(backend) ? "GRPC" : "HTTP"
-    }
-
-    /// TEMPORARY until CrosslinkCore's port classification (spec §7.9) lands: `appProtocol: grpc`,
-    /// or without one a name `grpc` or `grpc-…` other than `grpc-web`.
-    private static func speaksGRPC(_ port: ServicePort) -> Bool {
-        guard port.protocol == .tcp else { return false }
-        if let appProtocol = port.appProtocol { return appProtocol.lowercased() == "grpc" }
-        guard let name = port.name else { return false }
-        return name == "grpc" || (name.hasPrefix("grpc-") && name != "grpc-web")
+        return backend.isGRPC ? "GRPC" : "HTTP"
     }
 
     /// `*` when a whole-cluster consumer needs the entry, else `.` (only the entry's namespace).
