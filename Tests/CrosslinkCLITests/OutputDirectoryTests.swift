@@ -166,6 +166,10 @@ import Testing
         #expect(dry.stdout.hasSuffix("dry run: nothing stored\n"))
         #expect(try Self.tree(out) == before.0)
         #expect(try storedRoutes() == before.1)
+        // Like a read, a dry run never creates a database.
+        let missing = cli.directory.appendingPathComponent("missing.db").path
+        let refused = try CrosslinkProcess.run(["reconcile", "--dry-run", "--db", missing])
+        #expect(refused.status == 1 && !FileManager.default.fileExists(atPath: missing), "\(refused.stderr)")
         // The real one reports the same change.
         let real = try cli.run(["reconcile", "--out", out.path])
         #expect(real.stdout.contains("x aks-batch/reporting -> aks-neu/orders/orders-api:8080 no longer imported"))

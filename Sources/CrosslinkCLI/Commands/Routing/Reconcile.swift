@@ -24,6 +24,9 @@ struct Reconcile: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        // A dry run writes nothing, so like a read it must not create a database (spec §9.4); it still
+        // needs a read-write connection for the transaction it rolls back.
+        if dryRun { _ = try global.openStoreForReading() }
         let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full, dryRun: dryRun)
         switch output.output {
         case .json: emit(result.structuredValue(dryRun: dryRun).json() + "\n")
