@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("Migrations/0006_lean_tables.sql"),
                 .embedInCode("Migrations/0007_no_import_service_index.sql"),
                 .embedInCode("Migrations/0008_ingress_by_host.sql"),
+                .embedInCode("Migrations/0009_external_traffic_policy.sql"),
                 .embedInCode("Migrations/0011_traffic_controls.sql"),
             ]
         ),

@@ -231,7 +231,7 @@ public enum TopologyDecoder {
         }
 
         private mutating func service(_ node: Node, in cluster: String, _ what: String) throws -> Service {
-            let fields = try reader.fields(node, what, allowed: ["namespace", "name", "ports", "exposure", "loadBalancerIP"])
+            let fields = try reader.fields(node, what, allowed: ["namespace", "name", "ports", "exposure", "loadBalancerIP", "externalTrafficPolicy"])
             let id = ServiceID(cluster: cluster, namespace: try name(fields, "namespace"), name: try name(fields, "name", .dns1035Label))
             let what = "service \(id)"
             let named = Fields(node: fields.node, what: what, values: fields.values)
@@ -253,7 +253,8 @@ public enum TopologyDecoder {
             guard !ports.isEmpty else { throw reader.error(portsNode, "\(what): needs at least one port") }
             return Service(
                 id: id, ports: ports, exposure: try closed(named, "exposure", default: .clusterIP),
-                loadBalancerIP: try optionalAddress(named, "loadBalancerIP"))
+                loadBalancerIP: try optionalAddress(named, "loadBalancerIP"),
+                externalTrafficPolicy: try closed(named, "externalTrafficPolicy", default: .cluster))
         }
 
         private mutating func peering(_ node: Node, _ what: String) throws -> Peering {

@@ -142,6 +142,8 @@ extension Service {
                 }),
             "exposure": .string(exposure.rawValue),
             "loadBalancerIP": loadBalancerIP.map { .string($0.description) },
+            // Written only when not the default, so v1 estates export byte for byte as before.
+            "externalTrafficPolicy": externalTrafficPolicy == .cluster ? nil : .string(externalTrafficPolicy.rawValue),
         ])
     }
 }

@@ -39,10 +39,15 @@ enum Scenario {
             exposure: .internalLB, loadBalancerIP: "10.2.0.50"
         )
         .service("aks-c/payments/ledger", ports: [ServicePort(name: "https", port: 443, targetPort: 8443)])
+        // Keeps the client address at its load balancer (externalTrafficPolicy Local).
+        .service(
+            "aks-b/backend/reports", ports: [ServicePort(name: "http", port: 80, targetPort: 8000)], exposure: .internalLB,
+            loadBalancerIP: "10.2.0.51", externalTrafficPolicy: .local)
         .ingress("aks-b/backend/backend-service", host: "api.example.com", address: "20.5.6.7", className: "nginx")
 
     static let backend = "aks-b/backend/backend-service"
     static let ledger = "aks-c/payments/ledger"
+    static let reports = "aks-b/backend/reports"
 
     /// A routable answer as the engine would give it (hops and address do not matter here).
     static func answer(_ consumer: String, _ service: String, _ port: Int, via: PathKind) -> RouteAnswer {
@@ -79,8 +84,15 @@ enum Scenario {
             ]
         ),
         ("ingress", [answer("aks-a/frontend", backend, 80, via: .ingress), answer("aks-d", backend, 80, via: .ingress)]),
-        // Both consumers need the same port: one rule, two peers.
-        ("network", [answer("aks-a/frontend", backend, 80, via: .network), answer("aks-d/web", backend, 80, via: .network)]),
+        // externalTrafficPolicy Cluster (backend): both consumers arrive from aks-b's nodes, one peer.
+        // Local (reports): each keeps its address, azure-cni pods (aks-a) or kubenet nodes (aks-d).
+        (
+            "network",
+            [
+                answer("aks-a/frontend", backend, 80, via: .network), answer("aks-d/web", backend, 80, via: .network),
+                answer("aks-a/frontend", reports, 80, via: .network), answer("aks-d/web", reports, 80, via: .network),
+            ]
+        ),
         ("local", [answer("aks-b/frontend", backend, 80, via: .local), answer("aks-b", backend, 9090, via: .local)]),
     ]
 

@@ -90,7 +90,7 @@ import Testing
                 columns = ", ".join(row[1] for row in old.execute("PRAGMA table_info(" + table + ")"))
                 rows = new.execute("SELECT " + columns + " FROM " + table).fetchall()
                 if rows:
-                    old.executemany("INSERT INTO %s VALUES (%s)" % (table, ", ".join("?" * len(rows[0]))), rows)
+                    old.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, columns, ", ".join("?" * len(rows[0]))), rows)
             old.commit()
             """
         try python(script, [oldPath, currentPath, oldSchema])
@@ -182,6 +182,55 @@ import Testing
         let admin = Ingress(service: service, host: "admin.example.com", servicePort: .name("admin"))
         try store.update { $0.ingresses[admin.id] = admin }
         #expect(try store.loadTopology().ingresses == [kept.id: kept, admin.id: admin])
+    }
+
+    @Test("schema 9 gives the services of an older database externalTrafficPolicy Cluster, and keeps every field")
+    func externalTrafficPolicyDefault() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("old.db").path
+        // Every migration before 0009, then an estate written with that schema's columns.
+        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let older = files.filter { (Int($0.prefix(4)) ?? 0) < 9 }
+        let schema = try older.map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
+            c.executescript(sys.argv[2])
+            for name in sys.argv[3:]:
+                c.execute("INSERT INTO crosslink_migration VALUES (?, ?)", (int(name[:4]), name[:-4]))
+            c.execute("INSERT INTO vnet VALUES ('v', 'westeurope')")
+            c.execute("INSERT INTO vnet_address_prefix VALUES ('v', 0, '10.1.0.0/16')")
+            c.execute("INSERT INTO cluster (name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain, egress)"
+                      " VALUES ('a', 'v', 'westeurope', '10.1.0.0/20', 'azure-cni', '10.1.0.0/20', '10.0.0.0/16', 'cluster.local', 'internet')")
+            c.execute("INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip) VALUES ('a', 'ns', 'lb', 'internal-lb', '10.1.0.50')")
+            c.execute("INSERT INTO service (cluster, namespace, name, exposure) VALUES ('a', 'ns', 'web', 'cluster-ip')")
+            for service in ['lb', 'web']:
+                c.execute("INSERT INTO service_port (cluster, namespace, service, position, name, port, target_port, protocol)"
+                          " VALUES ('a', 'ns', ?, 0, 'http', 80, 8080, 'TCP')", (service,))
+            c.commit()
+            """
+        try python(script, [path, schema] + older)
+        let store = try Store(path: path)
+        let services = try store.loadTopology().services
+        #expect(services.count == 2)
+        #expect(services.values.allSatisfy { $0.externalTrafficPolicy == .cluster })
+        let lb = try #require(services[ServiceID(cluster: "a", namespace: "ns", name: "lb")])
+        #expect(lb.exposure == .internalLB && lb.loadBalancerIP?.description == "10.1.0.50")
+        #expect(lb.ports == [ServicePort(name: "http", port: 80, targetPort: 8080)])
+        // The new column takes Local, and refuses anything else.
+        try store.update { $0.services[lb.id]?.externalTrafficPolicy = .local }
+        #expect(try Store(path: path).loadTopology().services[lb.id]?.externalTrafficPolicy == .local)
+        let refused = Process()
+        refused.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        refused.arguments = [
+            "python3", "-c", "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute(\"UPDATE service SET external_traffic_policy = 'local'\")", path,
+        ]
+        refused.standardError = FileHandle.nullDevice
+        try refused.run()
+        refused.waitUntilExit()
+        #expect(refused.terminationStatus != 0, "the CHECK constraint refuses a value outside Cluster | Local")
     }
 
     @Test("an SQLite database that is not crosslink's is refused")

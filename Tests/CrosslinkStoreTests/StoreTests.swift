@@ -28,7 +28,7 @@ import Testing
                 ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http"),
                 ServicePort(port: 53, protocol: .udp),
             ],
-            exposure: .internalLB, loadBalancerIP: "10.0.0.50"
+            exposure: .internalLB, loadBalancerIP: "10.0.0.50", externalTrafficPolicy: .local
         )
         .tunnel("aks-a", "aks-b", endpoint: .private, cableDriver: .wireguard)
         .meshLink("aks-a", "aks-b")

@@ -45,10 +45,14 @@ public struct TopologyBuilder: Sendable {
 
     public func service(
         _ id: String, ports: [ServicePort] = [ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http")],
-        exposure: ServiceExposure = .clusterIP, loadBalancerIP: String? = nil
+        exposure: ServiceExposure = .clusterIP, loadBalancerIP: String? = nil, externalTrafficPolicy: ExternalTrafficPolicy = .cluster
     ) -> Self {
         let id = Self.service(id)
-        return with { $0.services[id] = Service(id: id, ports: ports, exposure: exposure, loadBalancerIP: loadBalancerIP.map(Self.address)) }
+        return with {
+            $0.services[id] = Service(
+                id: id, ports: ports, exposure: exposure, loadBalancerIP: loadBalancerIP.map(Self.address),
+                externalTrafficPolicy: externalTrafficPolicy)
+        }
     }
 
     public func peering(_ a: String, _ b: String, state: PeeringState = .connected, gatewayTransit: String? = nil) -> Self {

@@ -61,6 +61,15 @@ public enum ServiceExposure: String, ClosedValue {
     public var hasLoadBalancer: Bool { self != .clusterIP }
 }
 
+/// Whether a load-balanced service keeps the client's address (Kubernetes `spec.externalTrafficPolicy`).
+///
+/// `Cluster` (the Kubernetes default) may forward to a pod on another node and SNATs the packet to the
+/// forwarding node's address; `Local` delivers only to pods on the receiving node and keeps the source.
+public enum ExternalTrafficPolicy: String, ClosedValue {
+    case cluster = "Cluster"
+    case local = "Local"
+}
+
 public enum PortProtocol: String, ClosedValue {
     case tcp = "TCP"
     case udp = "UDP"

@@ -57,11 +57,17 @@ public struct Service: Hashable, Sendable {
     public var ports: [ServicePort]
     public var exposure: ServiceExposure
     public var loadBalancerIP: IPv4Address?
+    /// Which source address the service's pods see for traffic through its load balancer (spec §7.15).
+    public var externalTrafficPolicy: ExternalTrafficPolicy
 
-    public init(id: ServiceID, ports: [ServicePort], exposure: ServiceExposure = .clusterIP, loadBalancerIP: IPv4Address? = nil) {
+    public init(
+        id: ServiceID, ports: [ServicePort], exposure: ServiceExposure = .clusterIP, loadBalancerIP: IPv4Address? = nil,
+        externalTrafficPolicy: ExternalTrafficPolicy = .cluster
+    ) {
         self.id = id
         self.ports = ports
         self.exposure = exposure
         self.loadBalancerIP = loadBalancerIP
+        self.externalTrafficPolicy = externalTrafficPolicy
     }
 }

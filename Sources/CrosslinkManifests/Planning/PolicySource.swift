@@ -27,7 +27,7 @@ public enum PolicyConvention {
 }
 
 extension PlannedRoute {
-    /// Where this route's packets come from when they reach the service's pods.
+    /// Where this route's packets come from when they reach the service's pods (spec §7.15).
     var policyPeer: NetworkPolicy.Peer {
         let consumer = consumerCluster
         switch via {
@@ -36,9 +36,8 @@ extension PlannedRoute {
             guard let namespace = self.consumer.namespace else { return .namespaces(matchLabels: [:]) }
             return .namespaces(matchLabels: [PolicyConvention.namespaceNameLabel: namespace])
         case .tunnel:
-            // Globalnet rewrites sources to the consumer's global range only when both sides use it.
-            if let global = consumer.globalnetCIDR, serviceCluster.globalnetCIDR != nil { return .ipBlock(global) }
-            return .ipBlock(consumer.podCIDR)
+            // Globalnet rewrites sources to the consumer's global range (a ClusterSet-wide setting, §7.5).
+            return .ipBlock(consumer.globalnetCIDR ?? consumer.podCIDR)
         case .mesh:
             if crossesMeshNetworks {
                 let gateway = PolicyConvention.eastWestGateway
@@ -46,8 +45,15 @@ extension PlannedRoute {
             }
             return .ipBlock(consumer.podCIDR)
         case .network:
-            // Overlay and kubenet pods leave their node SNATed to the node's address.
-            return .ipBlock(consumer.hasRoutablePodIPs ? consumer.podCIDR : consumer.nodeSubnet)
+            switch service.externalTrafficPolicy {
+            case .cluster:
+                // The receiving node may forward to a pod elsewhere and SNATs to its own address.
+                return .ipBlock(serviceCluster.nodeSubnet)
+            case .local:
+                // The client address is kept: pod IPs with azure-cni; overlay and kubenet pods leave
+                // their node SNATed to the node's address.
+                return .ipBlock(consumer.hasRoutablePodIPs ? consumer.podCIDR : consumer.nodeSubnet)
+            }
         case .ingress:
             let controller = PolicyConvention.ingressController(className: ingress?.className)
             return .pods(namespaceLabels: [PolicyConvention.namespaceNameLabel: controller.namespace], podLabels: controller.labels)

@@ -138,13 +138,17 @@ extension Store {
         var portRuns = PortRuns(ports)
         let byService = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "name")
         let services = try connection.query(
-            "SELECT cluster, namespace, name, exposure, load_balancer_ip FROM service\(byService.sql) ORDER BY cluster, namespace, name",
+            """
+            SELECT cluster, namespace, name, exposure, load_balancer_ip, external_traffic_policy
+            FROM service\(byService.sql) ORDER BY cluster, namespace, name
+            """,
             byService.values,
             { row in
                 let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
                 return Service(
                     id: id, ports: portRuns.ports(of: id), exposure: try closed(row.text(3), "exposure"),
-                    loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") })
+                    loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") },
+                    externalTrafficPolicy: try closed(row.text(5), "external traffic policy"))
             })
         topology.services.reserveCapacity(services.count)
         for service in services {

@@ -119,13 +119,14 @@ extension Store {
         case .service(let service):
             try connection.run(
                 """
-                INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip, external_traffic_policy)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (cluster, namespace, name) DO UPDATE SET exposure = excluded.exposure,
-                    load_balancer_ip = excluded.load_balancer_ip
+                    load_balancer_ip = excluded.load_balancer_ip, external_traffic_policy = excluded.external_traffic_policy
                 """,
                 [
                     service.id.cluster.sqlite, service.id.namespace.sqlite, service.id.name.sqlite, service.exposure.rawValue.sqlite,
-                    service.loadBalancerIP?.description.sqlite ?? .null,
+                    service.loadBalancerIP?.description.sqlite ?? .null, service.externalTrafficPolicy.rawValue.sqlite,
                 ])
             if !isNew {
                 try connection.run("DELETE FROM service_port WHERE cluster = ? AND namespace = ? AND service = ?", service.id.values)

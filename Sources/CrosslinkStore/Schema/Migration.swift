@@ -15,6 +15,7 @@ struct Migration: Sendable {
         Migration(identifier: 6, name: "0006_lean_tables", bytes: PackageResources._006_lean_tables_sql),
         Migration(identifier: 7, name: "0007_no_import_service_index", bytes: PackageResources._007_no_import_service_index_sql),
         Migration(identifier: 8, name: "0008_ingress_by_host", bytes: PackageResources._008_ingress_by_host_sql),
+        Migration(identifier: 9, name: "0009_external_traffic_policy", bytes: PackageResources._009_external_traffic_policy_sql),
         Migration(identifier: 11, name: "0011_traffic_controls", bytes: PackageResources._011_traffic_controls_sql),
     ]
 

@@ -21,13 +21,16 @@ struct ServiceAdd: ParsableCommand {
     @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String] = []
     @Option(help: "cluster-ip | internal-lb | public-lb.") var exposure: String = "cluster-ip"
     @Option(help: ArgumentHelp("Load-balancer address, for internal-lb and public-lb.", valueName: "ip")) var loadBalancerIp: String?
+    @Option(help: ArgumentHelp("Cluster | Local: whether the load balancer keeps the client address.", valueName: "policy"))
+    var externalTrafficPolicy: String = ExternalTrafficPolicy.cluster.rawValue
 
     func run() throws {
         let id = try ServiceID.parse(service, field: "service")
         guard !ports.isEmpty else { throw CrosslinkError(.invalidValue, "service \(id): give at least one --ports") }
         let value = Service(
             id: id, ports: try ports.map(ServicePort.parse), exposure: try ServiceExposure.parse(exposure, field: "--exposure"),
-            loadBalancerIP: try loadBalancerIp.map { try IPv4Address.parse($0, field: "--load-balancer-ip") })
+            loadBalancerIP: try loadBalancerIp.map { try IPv4Address.parse($0, field: "--load-balancer-ip") },
+            externalTrafficPolicy: try ExternalTrafficPolicy.parse(externalTrafficPolicy, field: "--external-traffic-policy"))
         report(.service(id), try Registration.add(.service(value), store: global.openStore()))
     }
 }

@@ -1,0 +1,1 @@
+../../../migrations/0009_external_traffic_policy.sql
