@@ -42,7 +42,8 @@ enum Scenario {
         // Keeps the client address at its load balancer (externalTrafficPolicy Local).
         .service(
             "aks-b/backend/reports", ports: [ServicePort(name: "http", port: 80, targetPort: 8000)], exposure: .internalLB,
-            loadBalancerIP: "10.2.0.51", externalTrafficPolicy: .local)
+            loadBalancerIP: "10.2.0.51", externalTrafficPolicy: .local
+        )
         .ingress("aks-b/backend/backend-service", host: "api.example.com", address: "20.5.6.7", className: "nginx")
 
     static let backend = "aks-b/backend/backend-service"
