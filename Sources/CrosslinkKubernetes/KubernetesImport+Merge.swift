@@ -20,9 +20,6 @@ extension KubernetesImport {
         var notes: [String] = []
         for entry in services {
             topology.upsert(.service(entry.service))
-            if entry.externalTrafficPolicy == "Local" {
-                notes.append("\(entry.place): externalTrafficPolicy Local is not recorded yet; crosslink assumes Cluster")
-            }
         }
         var merged: Set<EntityReference> = []
         for entry in ingresses {

@@ -2,9 +2,9 @@ public import CrosslinkCore
 
 /// A Service as kubectl printed it, translated, with what the model does not hold yet.
 public struct KubernetesService: Hashable, Sendable {
+    /// The service, `spec.externalTrafficPolicy` included (Cluster unless a load-balanced or
+    /// NodePort service says Local).
     public var service: Service
-    /// `spec.externalTrafficPolicy` (`Cluster` or `Local`) of a load-balanced service.
-    public var externalTrafficPolicy: String?
     /// Where it came from, as notes name it.
     public var place: String
 }

@@ -53,16 +53,13 @@ extension KubernetesTranslator {
         default:
             break
         }
-        var policy: String?
+        var policy = ExternalTrafficPolicy.cluster
         if let value = spec.externalTrafficPolicy, type != "ClusterIP" {
-            guard value == "Cluster" || value == "Local" else {
-                throw CrosslinkError(.invalidValue, "\(object.place): spec.externalTrafficPolicy \(value.quoted) is not one of: Cluster | Local")
-            }
-            policy = value
+            policy = try within(object) { try ExternalTrafficPolicy.parse(value, field: "spec.externalTrafficPolicy") }
         }
         services[id] = KubernetesService(
-            service: Service(id: id, ports: ports, exposure: exposure, loadBalancerIP: address),
-            externalTrafficPolicy: policy, place: object.place)
+            service: Service(id: id, ports: ports, exposure: exposure, loadBalancerIP: address, externalTrafficPolicy: policy),
+            place: object.place)
     }
 
     /// The load balancer's IPv4 address: from status (what Azure assigned), else the one asked for

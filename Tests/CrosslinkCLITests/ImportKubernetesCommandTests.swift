@@ -45,6 +45,7 @@ import Testing
 
         let cart = try cli.run(["service", "show", "aks-weu/shop/cart", "-o", "json"]).stdout
         #expect(cart.contains("internal-lb") && cart.contains("10.1.0.50"), "\(cart)")
+        #expect(cart.contains(#""externalTrafficPolicy": "Local""#), "\(cart)")
         let cluster = try cli.run(["cluster", "show", "aks-weu", "-o", "json"]).stdout
         #expect(cluster.contains("payments"), "\(cluster)")
         let ingresses = try cli.run(["ingress", "list"]).stdout

@@ -99,7 +99,7 @@ enum Kubectl {
         let imported = try Kubectl.translate(
             Kubectl.service(
                 type: "LoadBalancer", extra: #", "externalTrafficPolicy": "\#(policy)""#, status: #"{"loadBalancer": {"ingress": [{"ip": "20.1.2.3"}]}}"#))
-        #expect(imported.services.first?.externalTrafficPolicy == policy)
+        #expect(imported.services.first?.service.externalTrafficPolicy.rawValue == policy)
     }
 
     @Test(

@@ -35,7 +35,8 @@ enum Fixture {
                 loadBalancerIP: IPv4Address("10.1.0.60")),
             Service(id: Self.id("shop", "admin"), ports: [ServicePort(name: "http", port: 80, targetPort: 3000)]),
             Service(
-                id: Self.id("shop", "cart"), ports: [ServicePort(name: "http", port: 8080)], exposure: .internalLB, loadBalancerIP: IPv4Address("10.1.0.50")),
+                id: Self.id("shop", "cart"), ports: [ServicePort(name: "http", port: 8080)], exposure: .internalLB, loadBalancerIP: IPv4Address("10.1.0.50"),
+                externalTrafficPolicy: .local),
             Service(
                 id: Self.id("shop", "checkout"),
                 ports: [
@@ -51,10 +52,10 @@ enum Fixture {
             Service(id: Self.id("shop", "web"), ports: [ServicePort(name: "http", port: 80, appProtocol: "http")]),
         ]
         #expect(imported.services.map(\.service) == expected)
-        let policies = Dictionary(uniqueKeysWithValues: imported.services.map { ($0.service.id.description, $0.externalTrafficPolicy) })
-        #expect(policies["aks-weu/shop/cart"] == "Local")
-        #expect(policies["aks-weu/shop/storefront"] == "Cluster")
-        #expect(policies["aks-weu/shop/web"] == .some(nil))
+        let policies = Dictionary(uniqueKeysWithValues: imported.services.map { ($0.service.id.description, $0.service.externalTrafficPolicy) })
+        #expect(policies["aks-weu/shop/cart"] == .local)
+        #expect(policies["aks-weu/shop/storefront"] == .cluster)
+        #expect(policies["aks-weu/shop/web"] == .cluster)
         #expect(imported.isolatedNamespaces == ["payments"])
     }
 
