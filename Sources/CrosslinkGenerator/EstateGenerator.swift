@@ -12,6 +12,8 @@ public struct EstateGenerator: Sendable {
     public var servicesPerCluster: Int
     public var importsPerCluster: Int
     public var seed: UInt64
+    /// Spec §8: a firewall in every regional hub, a route table and a security group on every spoke.
+    public var trafficControls = false
 
     public static let regions = [
         "westeurope", "northeurope", "eastus", "eastus2", "westus2", "westus3", "centralus", "southcentralus",
@@ -49,6 +51,7 @@ public struct EstateGenerator: Sendable {
         for index in 0..<clusters { addCluster(index, to: &topology, random: &random) }
         addTunnelsAndMeshLinks(to: &topology)
         for index in 0..<clusters { addImports(of: index, to: &topology, random: &random) }
+        if trafficControls { addTrafficControls(to: &topology) }
         return topology
     }
 

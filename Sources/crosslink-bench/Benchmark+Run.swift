@@ -21,8 +21,9 @@ struct Benchmark {
     func run() throws -> BenchmarkRow {
         let directory = scratchDirectory()
         defer { removeTree(directory) }
-        let generator = try EstateGenerator(
+        var generator = try EstateGenerator(
             clusters: clusters, servicesPerCluster: options.servicesPerCluster, importsPerCluster: options.importsPerCluster, seed: 1)
+        generator.trafficControls = options.firewalls
         let estate = generator.topology()
         var row = BenchmarkRow(clusters: clusters, services: estate.services.count, imports: estate.imports.count)
 

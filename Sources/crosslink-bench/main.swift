@@ -20,6 +20,8 @@ struct Options {
     var binary = "./.build/release/crosslink"
     /// Which measurements to run (all by default): apply, reconcile, incremental, check, manifests.
     var phases: Set<String> = ["apply", "reconcile", "incremental", "check", "manifests"]
+    /// Generate the landing-zone layer too (spec §8: hub firewalls, spoke route tables and NSGs).
+    var firewalls = false
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -36,9 +38,10 @@ struct Options {
             case "--json": jsonPath = try value()
             case "--binary": binary = try value()
             case "--phases": phases = Set(try value().split(separator: ",").map(String.init))
+            case "--firewalls": firewalls = true
             case "--help", "-h":
                 print(
-                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests]"
+                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests] [--firewalls]"
                 )
                 exit(0)
             default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")

@@ -19,6 +19,23 @@ import Testing
         #expect(a != (try EstateGenerator(clusters: 60, seed: 8).topology()))
     }
 
+    @Test("--firewalls adds a hub firewall per region, a route table and NSG per spoke, and a few deliberate mistakes")
+    func trafficControls() throws {
+        var generator = try EstateGenerator(clusters: 200, servicesPerCluster: 5, importsPerCluster: 10, seed: 3)
+        let plain = generator.topology()
+        generator.trafficControls = true
+        let topology = generator.topology()
+        try topology.validate()
+        #expect(topology.firewalls.count == 4 && topology.securityGroups.count == 200 && topology.routeTables.count == 196)
+        #expect(topology.imports == plain.imports && topology.clusters == plain.clusters)
+        let codes = Set(RouteEngine(topology: topology).allImportAnswers().flatMap { $0.rejected.map(\.reason.code) })
+        for code in [ReasonCode.firewallDenied, .asymmetricRouting, .forwardedTrafficNotAllowed, .securityGroupDenied] {
+            #expect(codes.contains(code), "\(code) never occurs")
+        }
+        let routable = { (estate: Topology) in RouteEngine(topology: estate).allImportAnswers().filter(\.isRoutable).count }
+        #expect(routable(topology) > routable(plain), "spokes reach each other through the hub firewalls")
+    }
+
     @Test("the estate has every kind of link and some deliberate overlaps")
     func variety() throws {
         let topology = try EstateGenerator(clusters: 200, seed: 1).topology()

@@ -15,10 +15,13 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed; the same seed gives the same estate.") var seed: UInt64 = 1
     @Option(help: "Services per cluster.") var servicesPerCluster: Int = 5
     @Option(help: "Imports per cluster.") var importsPerCluster: Int = 10
+    @Flag(help: "Add a firewall per regional hub, a route table to it and a security group on every spoke (spec §8), a few deliberately wrong.")
+    var firewalls = false
 
     func run() throws {
-        let generator = try EstateGenerator(
+        var generator = try EstateGenerator(
             clusters: clusters, servicesPerCluster: servicesPerCluster, importsPerCluster: importsPerCluster, seed: seed)
+        generator.trafficControls = firewalls
         emit(try TopologyEncoder.encode(generator.topology()))
     }
 }

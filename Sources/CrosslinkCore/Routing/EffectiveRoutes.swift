@@ -8,6 +8,8 @@ struct TrafficPlane: Sendable {
     /// Route tables and security groups of each VNet.
     private let tablesByVNet: [String: [RouteTable]]
     private let groupsByVNet: [String: [SecurityGroup]]
+    /// The prefixes of every UDR in each VNet's tables: part of its VirtualNetwork service tag.
+    let udrPrefixes: [String: [CIDR]]
     let firewallsByIP: [IPv4Address: Firewall]
     /// Connected peerings of each VNet, by peer.
     private let peerings: [String: [String: Peering]]
@@ -23,6 +25,7 @@ struct TrafficPlane: Sendable {
         self.underlay = underlay
         tablesByVNet = Dictionary(grouping: topology.routeTables.values.sorted { $0.name < $1.name }, by: \.vnet)
         groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }, by: \.vnet)
+        udrPrefixes = tablesByVNet.mapValues { $0.flatMap { $0.routes.map(\.prefix) } }
         firewallsByIP = Dictionary(topology.firewalls.values.map { ($0.privateIP, $0) }, uniquingKeysWith: { a, b in a.name < b.name ? a : b })
         var peers: [String: [String: Peering]] = [:]
         for peering in topology.peerings.values where peering.state == .connected {

@@ -102,9 +102,7 @@ extension TrafficPlane {
         other == vnet || peering(vnet, other) != nil || reachesOverVPN(vnet, other) != nil
     }
 
-    private func udrPrefixes(of vnet: String) -> [CIDR] {
-        topology.routeTables.values.filter { $0.vnet == vnet }.flatMap { $0.routes.map(\.prefix) }
-    }
+    private func udrPrefixes(of vnet: String) -> [CIDR] { udrPrefixes[vnet] ?? [] }
 
     /// Whether some address of `range` is public (outside the private and special ranges and every VNet).
     func hasPublicPart(_ range: CIDR) -> Bool {
