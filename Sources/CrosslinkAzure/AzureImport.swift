@@ -12,6 +12,12 @@ public struct AzureInput: Hashable, Sendable {
     public var vpnConnections: [AzureDocument]
     /// `az aks list`, or `az aks show` per cluster.
     public var clusters: [AzureDocument]
+    /// `az network route-table list`, `az network nsg list`, `az network firewall list` and
+    /// `az network firewall policy rule-collection-group list` (spec §8).
+    public var routeTables: [AzureDocument] = []
+    public var securityGroups: [AzureDocument] = []
+    public var firewalls: [AzureDocument] = []
+    public var firewallPolicies: [AzureDocument] = []
 
     /// Collects the files to import; every list may be empty.
     public init(
@@ -51,6 +57,12 @@ public struct AzureImport: Hashable, Sendable {
         for document in input.vpnGateways { try translator.addGateways(document.decode(AzureGateway.self, noun: "vpn gateway")) }
         for document in input.vpnConnections { try translator.addConnections(document.decode(AzureConnection.self, noun: "vpn connection")) }
         for document in input.clusters { try translator.addClusters(document.decode(AzureCluster.self, noun: "cluster")) }
+        for document in input.routeTables { try translator.addRouteTables(document.decode(AzureRouteTable.self, noun: "route table")) }
+        for document in input.securityGroups { try translator.addSecurityGroups(document.decode(AzureSecurityGroup.self, noun: "nsg")) }
+        for document in input.firewallPolicies {
+            try translator.addRuleCollectionGroups(document.decode(AzureRuleCollectionGroup.self, noun: "rule collection group"))
+        }
+        for document in input.firewalls { try translator.addFirewalls(document.decode(AzureFirewall.self, noun: "firewall")) }
         try translator.finishPairs()
         topology = translator.topology
         notes = translator.notes

@@ -19,6 +19,9 @@ struct AzureVNet: Decodable {
         var addressPrefix: String?
         /// Newer API versions print a list instead of `addressPrefix` when a subnet has several.
         var addressPrefixes: [String]?
+        /// The route table and NSG attached to the subnet (spec §8).
+        var routeTable: AzureReference?
+        var networkSecurityGroup: AzureReference?
     }
 
     var id: String?
@@ -36,6 +39,7 @@ struct AzurePeering: Decodable {
     var peeringState: String?
     var allowGatewayTransit: Bool?
     var useRemoteGateways: Bool?
+    var allowForwardedTraffic: Bool?
 }
 
 /// One object of `az network vnet-gateway list`.

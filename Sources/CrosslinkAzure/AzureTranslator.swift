@@ -20,6 +20,14 @@ struct AzureTranslator {
     var peeringHalves: [String: PeeringHalf] = [:]
     /// Lowercased connection ID → its half-link.
     var connectionHalves: [String: ConnectionHalf] = [:]
+    /// Lowercased route table / NSG ID → the subnets `az network vnet list` attaches it to (spec §8).
+    var routeTableSubnets: [String: [(vnet: String, prefix: CIDR)]] = [:]
+    var securityGroupSubnets: [String: [(vnet: String, prefix: CIDR)]] = [:]
+    /// Lowercased firewall policy ID → its rule collection groups.
+    var policyGroups: [String: [Located<AzureRuleCollectionGroup>]] = [:]
+    var routeTableNames = NameTable(noun: "route table")
+    var securityGroupNames = NameTable(noun: "nsg")
+    var firewallNames = NameTable(noun: "firewall")
 
     /// One side of a VNet peering, as Azure lists it under the local VNet.
     struct PeeringHalf {
@@ -28,6 +36,7 @@ struct AzureTranslator {
         var remote: String
         var state: PeeringState
         var usesRemoteGateways: Bool
+        var allowsForwardedTraffic: Bool
     }
 
     /// One direction of a VNet-to-VNet connection (Azure creates one connection per side).
@@ -69,7 +78,10 @@ struct AzureTranslator {
                 }
                 // A subnet of a dual-stack VNet has an IPv6 prefix too; crosslink keeps the IPv4 one.
                 guard let text = candidates.first(where: { !$0.contains(":") }) else { continue }
-                subnets[subnetID.lowercased()] = (label, try CIDR.parse(text, field: "\(subnetPlace): addressPrefix"))
+                let prefix = try CIDR.parse(text, field: "\(subnetPlace): addressPrefix")
+                subnets[subnetID.lowercased()] = (label, prefix)
+                if let table = subnet.routeTable?.id { routeTableSubnets[table.lowercased(), default: []].append((label, prefix)) }
+                if let group = subnet.networkSecurityGroup?.id { securityGroupSubnets[group.lowercased(), default: []].append((label, prefix)) }
             }
             topology.vnets[label] = VNet(name: label, region: try region(location, at: place), addressSpace: space)
         }
@@ -106,7 +118,7 @@ struct AzureTranslator {
             let remote = try vnetLabel(in: remoteID, field: "remoteVirtualNetwork.id", at: place)
             peeringHalves[id.lowercased()] = PeeringHalf(
                 place: place, local: local, remote: remote, state: state,
-                usesRemoteGateways: peering.useRemoteGateways ?? false)
+                usesRemoteGateways: peering.useRemoteGateways ?? false, allowsForwardedTraffic: peering.allowForwardedTraffic ?? false)
         }
     }
 
@@ -154,7 +166,9 @@ struct AzureTranslator {
                 .invalidTopology, "\(users[1].place): both \(pair.first) and \(pair.second) set useRemoteGateways; Azure allows it on one side only")
         }
         // The side with useRemoteGateways borrows the gateway of the other side.
-        return Peering(vnets: pair, state: state, gatewayTransit: users.first.map { $0.remote })
+        // Forwarded traffic is allowed on the pair when every half that was given allows it.
+        return Peering(
+            vnets: pair, state: state, gatewayTransit: users.first.map { $0.remote }, allowForwardedTraffic: halves.allSatisfy(\.allowsForwardedTraffic))
     }
 
     private static func rank(_ state: PeeringState) -> Int {

@@ -44,6 +44,18 @@ public struct EstateGraph: Sendable {
                 nodes.append(
                     Node(id: "gw:\(gateway.name)", label: gateway.name + (gateway.bgpASN.map { "\nASN \($0)" } ?? ""), isGateway: true, isIngress: false))
             }
+            // Spec §8: firewalls (drawn like gateways: traffic passes them) and route tables with their UDRs.
+            for firewall in topology.firewalls.values.filter({ $0.vnet == vnet.name }).sorted(by: { $0.name < $1.name }) {
+                nodes.append(
+                    Node(
+                        id: "fw:\(firewall.name)", label: "firewall \(firewall.name)\n\(firewall.privateIP), default \(firewall.defaultAction.rawValue)",
+                        isGateway: true, isIngress: false))
+            }
+            for table in topology.routeTables.values.filter({ $0.vnet == vnet.name }).sorted(by: { $0.name < $1.name }) {
+                let routes = table.routes.prefix(4).map { "\($0.prefix) -> \($0.nextHopIP?.description ?? $0.nextHop.rawValue)" }
+                nodes.append(
+                    Node(id: "rt:\(table.name)", label: (["route table \(table.name)"] + routes).joined(separator: "\n"), isGateway: false, isIngress: false))
+            }
             for cluster in topology.clusters.values.filter({ $0.vnet == vnet.name }).sorted(by: { $0.name < $1.name }) {
                 let mesh = cluster.mesh.map { "\nmesh \($0.id)/\($0.network)" } ?? ""
                 nodes.append(

@@ -34,6 +34,8 @@ enum Fixture {
             .vnet("vnet-neu", "10.20.0.0/16", region: "northeurope")
             .peering("hub-vnet", "spoke-a", gatewayTransit: "hub-vnet")
             .peering("hub-vnet", "spoke-b")
+            // Spec §8: both halves of each fixture peering allow forwarded traffic.
+            .allowForwardedTraffic("hub-vnet", "spoke-a").allowForwardedTraffic("hub-vnet", "spoke-b")
             .vpnGateway("vgw-hub", in: "hub-vnet", bgpASN: 65010)
             .vpnGateway("vgw-neu", in: "vnet-neu")
             .vpnConnection("vgw-hub", "vgw-neu")

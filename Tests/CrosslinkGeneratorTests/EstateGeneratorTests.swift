@@ -32,8 +32,9 @@ import Testing
         for code in [ReasonCode.firewallDenied, .asymmetricRouting, .forwardedTrafficNotAllowed, .securityGroupDenied] {
             #expect(codes.contains(code), "\(code) never occurs")
         }
-        let routable = { (estate: Topology) in RouteEngine(topology: estate).allImportAnswers().filter(\.isRoutable).count }
-        #expect(routable(topology) > routable(plain), "spokes reach each other through the hub firewalls")
+        let withFirewalls = RouteEngine(topology: topology).allImportAnswers().filter(\.isRoutable).count
+        let without = RouteEngine(topology: plain).allImportAnswers().filter(\.isRoutable).count
+        #expect(withFirewalls > without, "spokes reach each other through the hub firewalls")
     }
 
     @Test("the estate has every kind of link and some deliberate overlaps")

@@ -10,6 +10,8 @@ struct TrafficPlane: Sendable {
     private let groupsByVNet: [String: [SecurityGroup]]
     /// The prefixes of every UDR in each VNet's tables: part of its VirtualNetwork service tag.
     let udrPrefixes: [String: [CIDR]]
+    /// Each security group's rules of one direction in priority order, then Azure's default rules.
+    let orderedRules: [String: [TrafficDirection: [SecurityRule]]]
     let firewallsByIP: [IPv4Address: Firewall]
     /// Connected peerings of each VNet, by peer.
     private let peerings: [String: [String: Peering]]
@@ -26,6 +28,14 @@ struct TrafficPlane: Sendable {
         tablesByVNet = Dictionary(grouping: topology.routeTables.values.sorted { $0.name < $1.name }, by: \.vnet)
         groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }, by: \.vnet)
         udrPrefixes = tablesByVNet.mapValues { $0.flatMap { $0.routes.map(\.prefix) } }
+        orderedRules = topology.securityGroups.mapValues { group in
+            var byDirection: [TrafficDirection: [SecurityRule]] = [:]
+            for direction in TrafficDirection.allCases {
+                byDirection[direction] =
+                    group.rules.filter { $0.direction == direction }.sorted { $0.priority < $1.priority } + (Self.defaultRules[direction] ?? [])
+            }
+            return byDirection
+        }
         firewallsByIP = Dictionary(topology.firewalls.values.map { ($0.privateIP, $0) }, uniquingKeysWith: { a, b in a.name < b.name ? a : b })
         var peers: [String: [String: Peering]] = [:]
         for peering in topology.peerings.values where peering.state == .connected {

@@ -22,8 +22,7 @@ extension TrafficPlane {
         _ direction: TrafficDirection, in vnet: String, on range: CIDR, flow: Flow, source: FlowEndpoint, decisions: inout [String]?
     ) -> RouteReason? {
         for group in securityGroups(in: vnet, for: range) {
-            let own = group.rules.filter { $0.direction == direction }.sorted { $0.priority < $1.priority }
-            for rule in own + (Self.defaultRules[direction] ?? []) {
+            for rule in orderedRules[group.name]?[direction] ?? [] {
                 let allows = rule.access == .allow
                 guard rule.protocol.matches(flow.protocol), rule.ports.contains(where: { $0.contains(flow.port) }),
                     matches(rule.sources, source, vnet: group.vnet, allows: allows),
