@@ -97,7 +97,8 @@ import Testing
     func privateTunnelFix() throws {
         let closed = Self.bare.cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16", egress: .none)
         #expect(try F.answer(closed).rejection(.tunnel)?.fix == "crosslink tunnel add aks-a aks-b --endpoint private")
-        let publicTunnel = Self.bare.tunnel("aks-a", "aks-b").cluster("aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16", egress: .none)
+        let publicTunnel = Self.bare.tunnel("aks-a", "aks-b").cluster(
+            "aks-a", in: "vnet-a", nodeSubnet: "10.1.0.0/20", serviceCIDR: "10.100.0.0/16", egress: .none)
         #expect(try F.answer(publicTunnel).rejection(.tunnel)?.fix == "crosslink cluster set aks-a --egress internet")
     }
 }
