@@ -92,7 +92,9 @@ extension Topology {
         let reference = entity.reference
         if let existing = self[reference] {
             if existing == entity { return .unchanged }
-            throw CrosslinkError(.alreadyExists, "\(reference) already exists with different settings; remove it first, or change it with 'crosslink apply'")
+            throw CrosslinkError(
+                .alreadyExists,
+                "\(reference) already exists with different settings; change it with 'crosslink \(reference.kind.rawValue) set' or 'crosslink apply'")
         }
         upsert(entity)
         return .created

@@ -4,7 +4,7 @@ import CrosslinkCore
 struct ClusterCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "cluster", abstract: "Register Kubernetes clusters.",
-        subcommands: [ClusterAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [ClusterAdd.self, ClusterSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.cluster
     static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "region", "networkPlugin", "nodeSubnet", "podCIDR", "serviceCIDR", "egress", "mesh"]

@@ -4,7 +4,9 @@ import CrosslinkCore
 struct ImportCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Register the cross-cluster service imports you want to work.",
-        subcommands: [ImportAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self, ImportAzure.self, ImportKubernetes.self])
+        subcommands: [
+            ImportAdd.self, ImportSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self, ImportAzure.self, ImportKubernetes.self,
+        ])
     static let kind = EntityKind.import
     static let keyUsage = "CONSUMER SERVICE (cluster[/namespace] cluster/namespace/service)"
     static let columns = ["consumer", "service", "port", "via"]

@@ -5,7 +5,7 @@ import CrosslinkStore
 struct IngressCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "ingress", abstract: "Register ingress or API-gateway exposures of services.",
-        subcommands: [IngressAdd.self, ListEntities<Self>.self, IngressShow.self, IngressRemove.self])
+        subcommands: [IngressAdd.self, IngressSet.self, ListEntities<Self>.self, IngressShow.self, IngressRemove.self])
     static let kind = EntityKind.ingress
     static let keyUsage = "CLUSTER/NAMESPACE/SERVICE [--host HOST]"
     static let columns = ["cluster", "service", "host", "port", "tls", "visibility", "address", "className", "servicePort"]

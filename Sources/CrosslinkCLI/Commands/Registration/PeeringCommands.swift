@@ -4,7 +4,7 @@ import CrosslinkCore
 struct PeeringCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "peering", abstract: "Register VNet peerings.",
-        subcommands: [PeeringAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [PeeringAdd.self, PeeringSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.peering
     static let keyUsage = "VNET VNET"
     static let columns = ["between", "state", "gatewayTransit", "allowForwardedTraffic"]

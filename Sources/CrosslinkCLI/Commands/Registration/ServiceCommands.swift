@@ -4,7 +4,7 @@ import CrosslinkCore
 struct ServiceCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "service", abstract: "Register services of clusters.",
-        subcommands: [ServiceAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [ServiceAdd.self, ServiceSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.service
     static let keyUsage = "CLUSTER/NAMESPACE/NAME"
     static let columns = ["cluster", "namespace", "name", "ports", "exposure", "loadBalancerIP"]
@@ -36,6 +36,13 @@ struct ServiceAdd: ParsableCommand {
 }
 
 extension ServicePort {
+    /// The port as `--ports` takes it: `http=80:8080/TCP@http` (the target port only when it differs).
+    var typed: String {
+        let name = name.map { "\($0)=" } ?? ""
+        let target = targetPort == port ? "" : ":\(targetPort)"
+        return "\(name)\(port)\(target)/\(self.protocol.rawValue)\(appProtocol.map { "@\($0)" } ?? "")"
+    }
+
     /// Parses `[NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL]`.
     static func parse(_ text: String) throws -> ServicePort {
         var rest = Substring(text)

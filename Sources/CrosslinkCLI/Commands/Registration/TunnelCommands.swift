@@ -4,7 +4,7 @@ import CrosslinkCore
 struct TunnelCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "tunnel", abstract: "Register Submariner-style tunnels between clusters.",
-        subcommands: [TunnelAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [TunnelAdd.self, TunnelSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.tunnel
     static let keyUsage = "CLUSTER CLUSTER"
     static let columns = ["between", "cableDriver", "endpoint", "state"]

@@ -4,7 +4,7 @@ import CrosslinkCore
 struct VNetCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "vnet", abstract: "Register Azure virtual networks.",
-        subcommands: [VNetAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [VNetAdd.self, VNetSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.vnet
     static let keyUsage = "NAME"
     static let columns = ["name", "region", "addressSpace"]

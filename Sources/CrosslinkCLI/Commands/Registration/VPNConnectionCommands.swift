@@ -4,7 +4,7 @@ import CrosslinkCore
 struct VPNConnectionCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "vpn-connection", abstract: "Register VPN connections between gateways.",
-        subcommands: [VPNConnectionAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [VPNConnectionAdd.self, VPNConnectionSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.vpnConnection
     static let keyUsage = "GATEWAY GATEWAY"
     static let columns = ["between", "state", "bgp"]

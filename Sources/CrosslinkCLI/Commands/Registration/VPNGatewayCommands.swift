@@ -4,7 +4,7 @@ import CrosslinkCore
 struct VPNGatewayCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "vpn-gateway", abstract: "Register VPN gateways (one per VNet).",
-        subcommands: [VPNGatewayAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [VPNGatewayAdd.self, VPNGatewaySet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.vpnGateway
     static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "publicIP", "bgpASN", "subnet"]
