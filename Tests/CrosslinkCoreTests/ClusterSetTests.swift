@@ -16,7 +16,8 @@ import Testing
             .cluster("aks-b", in: "vnet-b", nodeSubnet: "10.2.0.0/20", serviceCIDR: "10.101.0.0/16", globalnet: b)
             .cluster(
                 "aks-c", in: "vnet-c", nodeSubnet: "10.3.0.0/20", plugin: .azureCNIOverlay, podCIDR: c.pod, serviceCIDR: c.service,
-                globalnet: c.globalnet)
+                globalnet: c.globalnet
+            )
             .tunnel("aks-a", "aks-b").tunnel("aks-b", "aks-c", state: state)
     }
 
@@ -25,7 +26,9 @@ import Testing
         // aks-c's service range holds aks-a's pods; aks-c is joined only to aks-b, by a broken tunnel.
         let reason = try #require(try F.answer(Self.chain(c: ("10.244.0.0/16", "10.1.0.0/16", nil))).rejection(.tunnel))
         #expect(reason.code == .clusterCIDROverlap)
-        #expect(reason.message.hasPrefix("the pod CIDR of aks-a and the service CIDR of aks-c overlap on 10.1.0.0/20, and aks-c is in the ClusterSet of aks-a and aks-b"))
+        #expect(
+            reason.message.hasPrefix(
+                "the pod CIDR of aks-a and the service CIDR of aks-c overlap on 10.1.0.0/20, and aks-c is in the ClusterSet of aks-a and aks-b"))
     }
 
     @Test("7.6: distinct CIDRs across the set route")

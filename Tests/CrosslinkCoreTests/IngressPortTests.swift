@@ -11,7 +11,8 @@ import Testing
         F.base
             .service(
                 "aks-b/backend/api",
-                ports: [ServicePort(name: "http", port: 80), ServicePort(name: "grpc", port: 9090), ServicePort(name: "web", port: 8080)])
+                ports: [ServicePort(name: "http", port: 80), ServicePort(name: "grpc", port: 9090), ServicePort(name: "web", port: 8080)]
+            )
             .ingress("aks-b/backend/api", host: "api.example.com", tls: tls, servicePort: servicePort)
     }
 

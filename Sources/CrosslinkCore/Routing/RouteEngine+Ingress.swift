@@ -85,6 +85,7 @@ extension RouteEngine {
         } else {
             why = "is named for a protocol other than HTTP, and an ingress carries HTTP(S) only"
         }
-        return RouteReason(.portNotHTTP, "port \(port.label) of \(service.id.name) \(why): use the network or tunnel path, or set appProtocol if it does speak HTTP")
+        return RouteReason(
+            .portNotHTTP, "port \(port.label) of \(service.id.name) \(why): use the network or tunnel path, or set appProtocol if it does speak HTTP")
     }
 }
