@@ -29,16 +29,11 @@ extension KubernetesImport {
                 )
                 continue
             }
-            guard let port = entry.servicePort.port(of: service) else {
+            guard entry.ingress.backendPort(of: service) != nil else {
                 notes.append(
-                    "\(entry.place): host \(entry.ingress.host) skipped; backend port \(entry.servicePort) is not a port of service \(service.id) (ports: \(service.ports.map { $0.name ?? String($0.port) }.joined(separator: ", ")))"
+                    "\(entry.place): host \(entry.ingress.host) skipped; backend port \(entry.ingress.servicePort?.description ?? "-") is not a port of service \(service.id) (ports: \(service.ports.map { $0.name ?? String($0.port) }.joined(separator: ", ")))"
                 )
                 continue
-            }
-            if port != service.ports.first {
-                notes.append(
-                    "\(entry.place): host \(entry.ingress.host) sends to port \(entry.servicePort) of \(service.id), which crosslink does not record yet; it assumes the service's first port"
-                )
             }
             topology.upsert(.ingress(entry.ingress))
             merged.insert(Entity.ingress(entry.ingress).reference)

@@ -9,32 +9,10 @@ public struct KubernetesService: Hashable, Sendable {
     public var place: String
 }
 
-/// The backend port an ingress rule names: `port.number` or `port.name` of the service.
-public enum KubernetesBackendPort: Hashable, Sendable, CustomStringConvertible {
-    case number(Int)
-    case name(String)
-
-    public var description: String {
-        switch self {
-        case .number(let number): String(number)
-        case .name(let name): name
-        }
-    }
-
-    /// The port of `service` this names, if the service has it.
-    func port(of service: Service) -> ServicePort? {
-        switch self {
-        case .number(let number): service.ports.first { $0.port == number }
-        case .name(let name): service.ports.first { $0.name == name }
-        }
-    }
-}
-
-/// One host and backend service of an Ingress rule, translated.
+/// One host and backend service of an Ingress rule, translated; the ingress's `servicePort` is the
+/// rule's `port.number` or `port.name`.
 public struct KubernetesIngress: Hashable, Sendable {
     public var ingress: Ingress
-    /// The service port the rule sends to.
-    public var servicePort: KubernetesBackendPort
     /// Where it came from, as notes name it.
     public var place: String
 }

@@ -10,9 +10,9 @@ extension KubernetesTranslator {
         _ = try object.require(object.name, "metadata.name")
         let spec = try object.require(ingress.spec, "spec")
         var className = spec.ingressClassName ?? object.annotations[Self.ingressClassAnnotation]
-        if let name = className, (try? NameRule.dns1123Label.check(name, field: "")) == nil {
-            // Such as AGIC's `azure/application-gateway`: a value crosslink cannot record as a class name.
-            notes.append("\(object.place): ingress class \(name.quoted) is not a class name crosslink records; imported without a class")
+        if let name = className, (try? checkSubdomain(name, field: "")) == nil {
+            // Such as AGIC's `azure/application-gateway`: not a name an IngressClass can have.
+            notes.append("\(object.place): ingress class \(name.quoted) is not a DNS-1123 subdomain (an IngressClass name); imported without a class")
             className = nil
         }
         let address = firstIPv4(in: ingress.status?.loadBalancer)
@@ -49,8 +49,9 @@ extension KubernetesTranslator {
                 try within(object) { try service.validate(field: "\(backendField).service.name") }
                 let isTLS = coversEveryHost || tlsHosts.contains { Self.certificate($0, covers: host) }
                 let entry = KubernetesIngress(
-                    ingress: Ingress(service: service, host: host, tls: isTLS, visibility: visibility, address: address, className: className),
-                    servicePort: port, place: object.place)
+                    ingress: Ingress(
+                        service: service, host: host, tls: isTLS, visibility: visibility, address: address, className: className, servicePort: port),
+                    place: object.place)
                 record(entry, host: host, field: backendField)
                 translated += 1
             }
@@ -60,7 +61,7 @@ extension KubernetesTranslator {
         }
     }
 
-    private func backendPort(_ port: IngressObject.Backend.ServiceReference.Port?, field: String, of object: KubernetesObject) throws -> KubernetesBackendPort {
+    private func backendPort(_ port: IngressObject.Backend.ServiceReference.Port?, field: String, of object: KubernetesObject) throws -> IngressBackendPort {
         let port = try object.require(port, field)
         if let number = port.number {
             try within(object) { try checkPort(number, field: "\(field).number") }
@@ -79,10 +80,10 @@ extension KubernetesTranslator {
             ingresses[reference] = entry
             return
         }
-        if first.ingress == entry.ingress && first.servicePort == entry.servicePort { return }
+        if first.ingress == entry.ingress { return }
         let firstPlace = first.place == entry.place ? "an earlier path" : first.place
         notes.append(
-            "\(entry.place): \(field) (host \(host), service \(entry.ingress.service.name) port \(entry.servicePort)) skipped; \(reference) is already taken by \(firstPlace), and crosslink records one"
+            "\(entry.place): \(field) (host \(host), service \(entry.ingress.service.name) port \(entry.ingress.servicePort?.description ?? "-")) skipped; \(reference) is already taken by \(firstPlace), and crosslink records one"
         )
     }
 

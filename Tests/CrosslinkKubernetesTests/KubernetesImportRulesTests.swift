@@ -151,7 +151,7 @@ enum Kubectl {
     @Test("the backend port is kept as the number or the name the rule gives", arguments: [(#"{"number": 80}"#, "80"), (#"{"name": "http"}"#, "http")])
     func backendPort(port: String, expected: String) throws {
         let imported = try Kubectl.translate(Kubectl.ingress(spec: #"{"rules": [\#(Kubectl.rule("a.example.com", port: port))]}"#))
-        #expect(imported.ingresses.map(\.servicePort.description) == [expected])
+        #expect(imported.ingresses.map { $0.ingress.servicePort } == [try IngressBackendPort.parse(expected, field: "test")])
     }
 
     @Test("one ingress per rule host and backend service; two rules that would be the same ingress keep the first")
@@ -162,7 +162,7 @@ enum Kubectl {
 
         let twice = #"{"rules": [\#(Kubectl.rule("a.example.com", "api")), \#(Kubectl.rule("a.example.com", "api", port: #"{"number": 9090}"#))]}"#
         let kept = try Kubectl.translate(Kubectl.ingress(spec: twice))
-        #expect(kept.ingresses.map(\.servicePort.description) == ["80"])
+        #expect(kept.ingresses.map { $0.ingress.servicePort } == [.number(80)])
         #expect(
             kept.notes.count == 2 && kept.notes[0].contains("spec.rules[1].http.paths[0].backend (host a.example.com, service api port 9090) skipped"),
             "\(kept.notes)")
@@ -225,5 +225,21 @@ extension KubernetesImportRulesTests {
         let item = #"{"metadata": {"name": "api", "namespace": "shop"}, "spec": {"ports": [{"port": 80}]}}"#
         let imported = try Kubectl.translate(#"{"apiVersion": "v1", "kind": "ServiceList", "items": [\#(item)]}"#)
         #expect(imported.services.map(\.service.id.description) == ["aks-a/shop/api"])
+    }
+}
+
+extension KubernetesImportRulesTests {
+    @Test("an ingress class that is not a DNS-1123 subdomain is dropped with a note; a dotted one is kept")
+    func ingressClassNames() throws {
+        let spec = #"{"rules": [\#(Kubectl.rule("a.example.com"))]}"#
+        let agic = try Kubectl.translate(Kubectl.ingress(spec: spec, annotations: #"{"kubernetes.io/ingress.class": "azure/application-gateway"}"#))
+        #expect(agic.ingresses.first?.ingress.className == nil)
+        #expect(
+            agic.notes.first
+                == "in.json: Ingress 'shop/web': ingress class 'azure/application-gateway' is not a DNS-1123 subdomain (an IngressClass name); imported without a class"
+        )
+        let routing = try Kubectl.translate(
+            Kubectl.ingress(spec: #"{"ingressClassName": "webapprouting.kubernetes.azure.com", "rules": [\#(Kubectl.rule("a.example.com"))]}"#))
+        #expect(routing.ingresses.first?.ingress.className == "webapprouting.kubernetes.azure.com")
     }
 }

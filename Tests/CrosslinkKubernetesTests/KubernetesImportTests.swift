@@ -65,13 +65,13 @@ enum Fixture {
         let rows = imported.ingresses.map { entry in
             let ingress = entry.ingress
             return
-                "\(ingress.service) \(ingress.host) \(entry.servicePort) tls=\(ingress.tls) port=\(ingress.port) \(ingress.visibility.rawValue) \(ingress.address.map(String.init(describing:)) ?? "-") \(ingress.className ?? "-")"
+                "\(ingress.service) \(ingress.host) \(ingress.servicePort.map(String.init(describing:)) ?? "-") tls=\(ingress.tls) port=\(ingress.port) \(ingress.visibility.rawValue) \(ingress.address.map(String.init(describing:)) ?? "-") \(ingress.className ?? "-")"
         }
         #expect(
             rows == [
                 "aks-weu/shop/admin tools.internal.example.com http tls=false port=80 internal 10.1.0.80 nginx-internal",
-                "aks-weu/shop/storefront shop.example.com 80 tls=true port=443 public 20.103.4.9 -",
-                "aks-weu/shop/web shop.example.com http tls=true port=443 public 20.103.4.9 -",
+                "aks-weu/shop/storefront shop.example.com 80 tls=true port=443 public 20.103.4.9 webapprouting.kubernetes.azure.com",
+                "aks-weu/shop/web shop.example.com http tls=true port=443 public 20.103.4.9 webapprouting.kubernetes.azure.com",
             ])
     }
 
