@@ -1,6 +1,6 @@
 public import CrosslinkCore
 
-/// A Service as kubectl printed it, translated, with what the model does not hold yet.
+/// A Service as kubectl printed it, translated, with where it came from.
 public struct KubernetesService: Hashable, Sendable {
     /// The service, `spec.externalTrafficPolicy` included (Cluster unless a load-balanced or
     /// NodePort service says Local).
