@@ -59,14 +59,15 @@ public final class Store {
     /// Opens `file` read-only and identifies it.
     ///
     /// A WAL database needs its index file (`-shm`); where that cannot be created (a read-only
-    /// directory or medium) SQLite refuses even to read. If no write-ahead log holds changes, the file
-    /// alone is the whole database, and opening it immutable reads it without any index or lock.
+    /// directory or medium) or grown (a full disk) SQLite refuses even to read. If no write-ahead log
+    /// holds changes, the file alone is the whole database, and opening it immutable reads it without
+    /// any index or lock.
     private static func openReadOnly(_ file: DatabaseFile, _ migrator: Migrator) throws -> (SQLiteConnection, Migrator.State) {
         do {
             let connection = try SQLiteConnection(file, access: .readOnly)
             try configure(connection)
             return (connection, try migrator.identify(connection))
-        } catch let error as StoreError where error.isReadOnly && !file.hasWriteAheadLog {
+        } catch let error as StoreError where error.isWALIndexFailure && !file.hasWriteAheadLog {
             let connection = try SQLiteConnection(file, access: .immutable)
             try configure(connection)
             return (connection, try migrator.identify(connection))

@@ -34,10 +34,13 @@ enum StoreError: Error {
 }
 
 extension StoreError {
-    /// SQLite refused to write, e.g. a read-only connection that cannot create the WAL index (`-shm`).
-    var isReadOnly: Bool {
-        if case .sqlite(let code, _, _) = self { return code & 0xFF == SQLITE_READONLY }
-        return false
+    /// SQLite could not set up the WAL index (`-shm`) a reader of a WAL database needs: it cannot be
+    /// created (a read-only directory or medium) or cannot grow (a full disk).
+    var isWALIndexFailure: Bool {
+        guard case .sqlite(let code, _, _) = self else { return false }
+        // SQLITE_IOERR_SHMOPEN, _SHMSIZE, _SHMMAP (sqlite3.h; computed macros do not reach Swift).
+        let indexFailures: Set<Int32> = [SQLITE_IOERR | (18 << 8), SQLITE_IOERR | (19 << 8), SQLITE_IOERR | (21 << 8)]
+        return code & 0xFF == SQLITE_READONLY || indexFailures.contains(code)
     }
 }
 

@@ -141,6 +141,54 @@ import Testing
     /// processes failed with "not a crosslink one" in about 1 of 30 trials here (2 of 10 in the issue):
     /// the window is a few microseconds, so this can pass by luck against the old code; it guards the
     /// fix rather than proving it.
+    /// Runs a system tool, returning whether it exited 0.
+    static func tool(_ path: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Mounts a 512 KiB tmpfs for a full disk; only root with the right to mount (not in every container).
+    static func mountSmallDisk(at directory: URL) -> Bool {
+        geteuid() == 0 && tool("/bin/mount", ["-t", "tmpfs", "-o", "size=512k", "tmpfs", directory.path])
+    }
+
+    static let canMountSmallDisks: Bool = {
+        guard let directory = try? TemporaryDirectory.make(), mountSmallDisk(at: directory) else { return false }
+        return tool("/bin/umount", [directory.path])
+    }()
+
+    /// A full disk, made with a small tmpfs filled to the last byte: SQLite cannot grow the WAL index
+    /// there (before: "cannot write database …: disk I/O error"). Skipped where mounting is not allowed.
+    @Test("read commands work on a full disk", .enabled(if: canMountSmallDisks, "needs root with the right to mount a tmpfs"))
+    func fullDisk() throws {
+        let cli = try CrosslinkProcess.withExample("multi-cluster")
+        let expected = try Self.readCommands.map { try cli.run($0).stdout }
+        let disk = cli.directory.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: false)
+        try #require(Self.mountSmallDisk(at: disk))
+        defer { _ = Self.tool("/bin/umount", [disk.path]) }
+        try FileManager.default.copyItem(atPath: cli.database, toPath: disk.appendingPathComponent("estate.db").path)
+        let fillerPath = disk.appendingPathComponent("filler").path
+        #expect(FileManager.default.createFile(atPath: fillerPath, contents: nil))
+        let filler = try #require(FileHandle(forWritingAtPath: fillerPath))
+        let block = Data(count: 4096)
+        while (try? filler.write(contentsOf: block)) != nil {}
+        try? filler.close()
+        #expect(Self.tool("/bin/sh", ["-c", "echo x > '\(disk.path)/probe'"]) == false, "the disk is not full")
+
+        for (command, output) in zip(Self.readCommands, expected) {
+            let result = try Self.run(command + ["--db", "estate.db"], in: disk)
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(command): \(result.stderr)")
+            #expect(result.stdout == output, "\(command)")
+        }
+    }
+
     @Test("16 processes starting on one new database file all succeed, 8 times over")
     func freshFileRace() throws {
         for trial in 0..<8 {
