@@ -104,4 +104,40 @@ import Testing
         let v1 = try plain.run(["route", "check", "aks-weu/checkout", "aks-neu/payments/payments-api", "--explain"])
         #expect(v1.stdout.contains("the underlay rules N1-N5 decide"))
     }
+
+    @Test("set changes a route table, firewall, security group, a peering's forwarded traffic and a gateway's subnet in place")
+    func set() throws {
+        let hub = try CrosslinkProcess.withExample("firewall-hub")
+        let before = try hub.run(["route", "check", "aks-a/web", "aks-c/batch/reports", "--via", "network"])
+        #expect(before.status == 3 && before.stdout.contains("[ForwardedTrafficNotAllowed]"))
+        #expect(try hub.run(["peering", "set", "vnet-hub", "vnet-spoke-c", "--allow-forwarded-traffic", "true"]).status == 0)
+        #expect(try hub.run(["route", "check", "aks-a/web", "aks-c/batch/reports", "--via", "network"]).status == 0)
+        #expect(try hub.run(["firewall", "set", "fw-hub", "--rules", "name=all"]).status == 0)
+        #expect(try hub.run(["route", "check", "aks-a/web", "aks-b/data/postgres", "--via", "network"]).status == 0)
+        #expect(try hub.run(["route-table", "set", "rt-spoke-a", "--routes", "0.0.0.0/0=none"]).status == 0)
+        #expect(try hub.run(["route", "check", "aks-a/web", "aks-b/shop/orders", "--via", "network"]).stdout.contains("[RouteDropped]"))
+        #expect(try hub.run(["security-group", "set", "nsg-aks-b", "--subnets", "10.2.0.0/24"]).status == 0)
+        #expect(try hub.run(["vpn-gateway", "set", "gw-hub", "--subnet", ""]).status == 0)
+        let exported = try hub.run(["export"]).stdout
+        #expect(exported.contains("- 10.2.0.0/24") && !exported.contains("subnet: 10.0.255.0/27"))
+        let refused = try hub.run(["firewall", "set", "fw-hub", "--private-ip", "10.9.9.9"])
+        #expect(refused.status == 1 && refused.stderr.contains("outside vnet vnet-hub"))
+    }
+
+    @Test("import azure takes route tables, NSGs, firewalls and firewall policies")
+    func importAzure() throws {
+        let fixtures = CrosslinkProcess.repositoryRoot.appendingPathComponent("Tests/CrosslinkAzureTests/Fixtures")
+        var arguments = ["import", "azure"]
+        for (flag, file) in [
+            ("--vnets", "lz-vnets.json"), ("--peerings", "lz-peerings.json"), ("--route-tables", "route-tables.json"),
+            ("--security-groups", "nsgs.json"), ("--firewalls", "firewalls.json"), ("--firewall-policies", "firewall-policy-rcgs.json"),
+        ] {
+            arguments += [flag, fixtures.appendingPathComponent(file).path]
+        }
+        let result = try cli.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note: ") && result.stderr.contains("rt-unused"))
+        #expect(try succeed(["firewall", "list"]).contains("fw-premium"))
+        #expect(try succeed(["route-table", "show", "rt-spokes-vnet-spoke-b", "-o", "json"]).contains("\"propagateGatewayRoutes\": false"))
+    }
 }

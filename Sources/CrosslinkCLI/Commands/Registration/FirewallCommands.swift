@@ -4,7 +4,7 @@ import CrosslinkCore
 struct FirewallCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "firewall", abstract: "Register firewalls and network virtual appliances.",
-        subcommands: [FirewallAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [FirewallAdd.self, FirewallSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.firewall
     static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "privateIP", "defaultAction", "rules"]

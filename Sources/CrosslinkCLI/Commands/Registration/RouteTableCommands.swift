@@ -4,7 +4,7 @@ import CrosslinkCore
 struct RouteTableCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "route-table", abstract: "Register route tables (user-defined routes on subnets).",
-        subcommands: [RouteTableAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [RouteTableAdd.self, RouteTableSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.routeTable
     static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "subnets", "propagateGatewayRoutes", "routes"]

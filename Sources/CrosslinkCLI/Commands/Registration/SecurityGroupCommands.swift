@@ -4,7 +4,7 @@ import CrosslinkCore
 struct SecurityGroupCommands: ParsableCommand, EntityGroup {
     static let configuration = CommandConfiguration(
         commandName: "security-group", abstract: "Register network security groups on subnets.",
-        subcommands: [SecurityGroupAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
+        subcommands: [SecurityGroupAdd.self, SecurityGroupSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.securityGroup
     static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "subnets", "rules"]

@@ -9,8 +9,9 @@ struct PeeringSet: ParsableCommand {
     @Argument(help: "The other VNet.") var second: String
     @Option(help: "connected | initiated | disconnected.") var state: String?
     @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses ('' for none).", valueName: "vnet")) var gatewayTransit: String?
+    @Option(help: ArgumentHelp("true lets traffic a firewall forwards enter over this peering.", valueName: "bool")) var allowForwardedTraffic: Bool?
 
-    func validate() throws { try SetSupport.requireSomeField([state, gatewayTransit]) }
+    func validate() throws { try SetSupport.requireSomeField([state, gatewayTransit, allowForwardedTraffic]) }
 
     func run() throws {
         try SetSupport.run(try PeeringCommands.reference([first, second]), global: global) { entity, _ in
@@ -20,6 +21,7 @@ struct PeeringSet: ParsableCommand {
                 try NameRule.dns1123Label.check(name, field: "--gateway-transit")
                 return name
             }
+            if let allowForwardedTraffic { peering.allowForwardedTraffic = allowForwardedTraffic }
             return .peering(peering)
         }
     }

@@ -9,8 +9,9 @@ struct VPNGatewaySet: ParsableCommand {
     @Option(help: "The VNet the gateway serves.") var vnet: String?
     @Option(help: ArgumentHelp("The gateway's public address ('' for none).", valueName: "ip")) var publicIp: String?
     @Option(help: ArgumentHelp("BGP autonomous system number ('' for static routes).", valueName: "asn")) var bgpAsn: String?
+    @Option(help: ArgumentHelp("Its GatewaySubnet ('' for none).", valueName: "cidr")) var subnet: String?
 
-    func validate() throws { try SetSupport.requireSomeField([vnet, publicIp, bgpAsn]) }
+    func validate() throws { try SetSupport.requireSomeField([vnet, publicIp, bgpAsn, subnet]) }
 
     func run() throws {
         try SetSupport.run(try VPNGatewayCommands.reference([name]), global: global) { entity, _ in
@@ -26,6 +27,7 @@ struct VPNGatewaySet: ParsableCommand {
                 }
                 return asn
             }
+            try SetSupport.update(&gateway.subnet, clearingWith: subnet) { try CIDR.parse($0, field: "--subnet") }
             return .vpnGateway(gateway)
         }
     }
