@@ -15,7 +15,7 @@ struct Crosslink: ParsableCommand {
             CommandGroup(
                 name: "Estate",
                 subcommands: [
-                    Apply.self, Plan.self, Export.self, Generate.self,
+                    Apply.self, Plan.self, Version.self, Export.self, Generate.self,
                 ]),
             CommandGroup(
                 name: "Routing",

@@ -11,7 +11,8 @@ struct Generate: ParsableCommand {
               crosslink generate --clusters 100 --seed 7 > estate.yaml && crosslink apply -f estate.yaml
             """)
 
-    @Option(help: "Number of clusters (1 to 16384).") var clusters: Int
+    // Unconditional, so that `--clusters -5` reaches the range check instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "Number of clusters (1 to 16384).") var clusters: Int
     @Option(help: "Random seed; the same seed gives the same estate.") var seed: UInt64 = 1
     @Option(help: "Services per cluster.") var servicesPerCluster: Int = 5
     @Option(help: "Imports per cluster.") var importsPerCluster: Int = 10

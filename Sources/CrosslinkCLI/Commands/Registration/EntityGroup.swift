@@ -74,7 +74,10 @@ struct RemoveEntity<Group: EntityGroup>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "remove", abstract: "Remove one \(Group.kind.rawValue).",
-            discussion: "Refused while other objects reference it, unless --cascade removes them too.")
+            // Nothing references an import, so talk of referrers would only confuse.
+            discussion: Group.kind == .import
+                ? "Nothing references an import, so it is always removed; its routes go at the next reconcile."
+                : "Refused while other objects reference it, unless --cascade removes them too.")
     }
 
     @OptionGroup var global: GlobalOptions
