@@ -214,7 +214,8 @@ public enum TopologyDecoder {
                     eastWestGateway: try optionalAddress(meshFields, "eastWestGateway"))
             }
             let region = try optionalString(named, "region") ?? ""
-            if let regionNode = named["region"] {
+            // An empty region, like a missing one, means the VNet's (filled in after merging).
+            if let regionNode = named["region"], !region.isEmpty {
                 try reader.located(regionNode) { try checkRegion(region, field: "\(what): region") }
             }
             let cluster = Cluster(

@@ -2,9 +2,10 @@ import CrosslinkTestSupport
 import Foundation
 import Testing
 
-/// Kills `crosslink apply` with SIGKILL at many moments; after each kill the database must pass
-/// `PRAGMA integrity_check` and hold exactly the old or the new estate, never a mix.
-/// (scripts/crash-test.sh runs the same experiment at a larger scale and prints the figures.)
+/// Kills `crosslink apply` with SIGKILL at many moments of its write transaction; after each kill the
+/// database must pass `PRAGMA integrity_check` and hold exactly the old or the new estate, never a mix.
+/// The kills are aimed by watching the database's write lock (`WriteLockProbe`), and most must land
+/// while it is held, or the experiment would only show that killing an idle process is safe.
 @Suite(.serialized) struct CrashSafetyTests {
     @Test("SIGKILL during apply leaves the old or the new estate, intact")
     func killDuringApply() throws {
@@ -19,15 +20,19 @@ import Testing
         let reference = try CrosslinkProcess()
         #expect(try reference.run(["apply", "-f", oldFile.path]).status == 0)
         let oldExport = try reference.run(["export"]).stdout
-        #expect(try reference.run(["apply", "--prune", "-f", newFile.path]).status == 0)
+        // The same change on the reference copy, timing how long its write transaction lasts here.
+        let measured = try reference.runMeasuringWriteLock(["apply", "--prune", "-f", newFile.path])
+        #expect(measured.status == 0 && measured.longest > .zero && measured.walGrowth > 0)
         let newExport = try reference.run(["export"]).stdout
         #expect(oldExport != newExport)
 
         var outcomes: [String: Int] = ["old": 0, "new": 0]
+        var interrupted = 0
         for attempt in 0..<12 {
             #expect(try cli.run(["apply", "--prune", "-f", oldFile.path]).status == 0)
-            // Spread the kills over the run: from before the transaction starts to after it commits.
-            try cli.killed(["apply", "--prune", "-f", newFile.path], afterMicroseconds: UInt32(attempt) * 60_000)
+            if try cli.killedDuringWrite(["apply", "--prune", "-f", newFile.path], at: Self.killPoint(attempt, of: 12, measured)) {
+                interrupted += 1
+            }
 
             #expect(try integrityCheck(cli.database) == "ok")
             let export = try cli.run(["export"]).stdout
@@ -35,8 +40,20 @@ import Testing
             #expect(state != "mixed", "kill \(attempt) left a state that is neither old nor new")
             outcomes[state, default: 0] += 1
         }
-        print("crash safety (apply): 12 kills, \(outcomes["old"] ?? 0) left the old estate, \(outcomes["new"] ?? 0) the new, \(outcomes["mixed"] ?? 0) a mix")
+        print(
+            "crash safety (apply): write transaction \(measured.longest), WAL +\(measured.walGrowth) bytes; 12 kills, \(interrupted) inside it; \(outcomes["old"] ?? 0) left the old estate, \(outcomes["new"] ?? 0) the new, \(outcomes["mixed"] ?? 0) a mix"
+        )
         #expect((outcomes["old"] ?? 0) + (outcomes["new"] ?? 0) == 12)
+        #expect(interrupted >= 9, "only \(interrupted) of 12 kills landed inside the write transaction")
+    }
+
+    /// The first half of the kills land while the change is loaded, validated and computed (up to 40 %
+    /// of the measured lock time, so a faster run still contains them); the second half while the commit
+    /// writes its pages (up to 5/6 of the WAL growth measured, which does not depend on speed).
+    static func killPoint(_ attempt: Int, of count: Int, _ measured: CrosslinkProcess.WriteLockUse) -> CrosslinkProcess.KillPoint {
+        let half = count / 2
+        if attempt < half { return .lockHeld(measured.longest * (attempt * 4) / (half * 10)) }
+        return .walGrown(measured.walGrowth * (attempt - half) / (half + 1))
     }
 }
 
@@ -88,14 +105,25 @@ extension CrashSafetyTests {
         #expect(!oldFiles.isEmpty && oldFiles != newFiles)
 
         let out = cli.directory.appendingPathComponent("out")
+        // One uninterrupted run first, timing how long reconcile holds the write lock here.
+        #expect(try cli.run(["apply", "--prune", "-f", old.path]).status == 0)
+        #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
+        #expect(try cli.run(["apply", "--prune", "-f", new.path]).status == 0)
+        let measured = try cli.runMeasuringWriteLock(["reconcile", "--out", out.path])
+        #expect(measured.status == 0 && measured.longest > .zero && measured.walGrowth > 0)
+        #expect(try Self.manifestFiles(out) == newFiles)
+
         var survived = 0
+        var interrupted = 0
         for attempt in 0..<10 {
             #expect(try cli.run(["apply", "--prune", "-f", old.path]).status == 0)
             #expect(try cli.run(["reconcile", "--out", out.path]).status == 0)
             #expect(try Self.manifestFiles(out) == oldFiles)
             #expect(try cli.run(["apply", "--prune", "-f", new.path]).status == 0)
 
-            try cli.killed(["reconcile", "--out", out.path], afterMicroseconds: UInt32(attempt) * 50_000)
+            if try cli.killedDuringWrite(["reconcile", "--out", out.path], at: Self.killPoint(attempt, of: 10, measured)) {
+                interrupted += 1
+            }
 
             #expect(try integrityCheck(cli.database) == "ok")
             var intact = true
@@ -108,8 +136,11 @@ extension CrashSafetyTests {
             #expect(try Self.manifestFiles(out) == newFiles)
             if intact { survived += 1 }
         }
-        print("crash safety (reconcile --out): 10 kills, \(survived) left only whole old or new manifests")
+        print(
+            "crash safety (reconcile --out): write transaction \(measured.longest), WAL +\(measured.walGrowth) bytes; 10 kills, \(interrupted) inside it; \(survived) left only whole old or new manifests"
+        )
         #expect(survived == 10)
+        #expect(interrupted >= 8, "only \(interrupted) of 10 kills landed inside the write transaction")
     }
 }
 

@@ -41,20 +41,6 @@ public struct CrosslinkProcess: Sendable {
         return cli
     }
 
-    /// Starts `crosslink ARGUMENTS --db <temp db>`, kills it with SIGKILL after `delay` microseconds,
-    /// and waits for it: the crash-safety experiments.
-    public func killed(_ arguments: [String], afterMicroseconds delay: UInt32) throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--db", database]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        usleep(delay)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
     /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input; `environment` entries
     /// replace the inherited ones of the same name (e.g. `PATH`).
     @discardableResult

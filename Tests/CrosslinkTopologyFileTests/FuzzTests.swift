@@ -10,20 +10,31 @@ import Testing
 @Suite struct FuzzTests {
     typealias Generator = SplitMix64
 
-    static let seedText: String = {
+    /// The file the mutations start from; a missing or moved example fails the test instead of
+    /// fuzzing an empty string.
+    static func seedText() throws -> String {
         let url = CrosslinkProcess.repositoryRoot.appendingPathComponent("examples/multi-cluster.yaml")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
+        return try String(contentsOf: url, encoding: .utf8)
+    }
 
     /// Bytes YAML and our grammar care about, plus a few hostile ones.
     static let interesting: [UInt8] = Array(":-[]{},&*!|>'\"#%@`\n\t /.0123456789abcxyz\u{0}".utf8) + [0xFF, 0xC3]
 
-    @Test("mutated topology files never crash the decoder", arguments: 0..<8)
-    func topologyMutations(seed: Int) {
+    /// A decoding error names the file and where: `fuzz:LINE:` or `fuzz:LINE:COLUMN:`, except for a
+    /// file with no document at all, which has no place to point at.
+    static func hasPlace(_ message: String) -> Bool {
+        if message.hasPrefix("fuzz: the file is empty") { return true }
+        return message.range(of: #"^fuzz:[0-9]+(:[0-9]+)?: \S"#, options: .regularExpression) != nil
+    }
+
+    @Test("mutated topology files: each decodes to a topology that survives export, or is refused on one line with a place", arguments: 0..<8)
+    func topologyMutations(seed: Int) throws {
         var random = Generator(seed: UInt64(seed) &* 7919 &+ 1)
-        var bytes = Array(Self.seedText.utf8)
-        var outcomes = (decoded: 0, refused: 0)
-        for _ in 0..<150 {
+        let seedText = try Self.seedText()
+        try #require(seedText.utf8.count > 1_000 && seedText.contains("kind: Topology"), "the seed is not the example topology")
+        var bytes = Array(seedText.utf8)
+        var outcomes = (valid: 0, invalid: 0, refused: 0)
+        for round in 0..<150 {
             var mutated = bytes
             for _ in 0..<(1 + random.below(6)) {
                 let position = random.below(mutated.count)
@@ -39,20 +50,40 @@ import Testing
                 }
             }
             let text = String(decoding: mutated, as: UTF8.self)
+            let replay = "seed \(seed), round \(round)"
+            var decodedThisRound = false
             do {
-                var topology = try TopologyDecoder.decode(text, source: "fuzz")
+                let decoded = try TopologyDecoder.decode(text, source: "fuzz")
+                decodedThisRound = true
+                // Whatever decodes is a real snapshot: exporting it reads back as the same snapshot.
+                let exported = try TopologyEncoder.encode(decoded)
+                #expect(try TopologyDecoder.decode(exported, source: "export") == decoded, "\(replay): export does not read back")
+                var topology = decoded
                 topology.fillDefaultRegions()
-                _ = try? topology.validate()
-                outcomes.decoded += 1
+                do {
+                    try topology.validate()
+                    outcomes.valid += 1
+                } catch let error as CrosslinkError {
+                    // Validation looks at the whole estate, so its one line names objects, not a place.
+                    #expect(!error.message.isEmpty && !error.message.contains("\n"), "\(replay): \(error.message)")
+                    outcomes.invalid += 1
+                }
             } catch let error as CrosslinkError {
-                #expect(!error.message.contains("\n"))
+                #expect(!error.message.contains("\n"), "\(replay): \(error.message)")
+                #expect(Self.hasPlace(error.message), "\(replay): no place in \(error.message.prefix(200))")
+                #expect(error.message.utf8.count < 1_000, "\(replay): \(error.message.utf8.count)-byte message")
                 outcomes.refused += 1
             } catch {
-                Issue.record("not a CrosslinkError: \(error)")
+                Issue.record("\(replay): not a CrosslinkError: \(error)")
             }
-            if random.below(10) == 0 { bytes = mutated }  // wander away from the seed now and then
+            // Wander away from the seed now and then, but only to a file that still decodes: from a broken
+            // one every later mutation would be refused by the parser and the decoder never reached.
+            let wander = random.below(3) == 0
+            if wander && decodedThisRound { bytes = mutated }
         }
-        #expect(outcomes.decoded + outcomes.refused == 150)
+        print("fuzz seed \(seed): \(outcomes.valid) valid, \(outcomes.invalid) decoded but invalid, \(outcomes.refused) refused")
+        // The mutations must reach both sides of the decoder, or the run tested nothing.
+        #expect(outcomes.refused > 0 && outcomes.valid + outcomes.invalid > 0)
     }
 
     @Test("random strings never crash the CIDR, address and name parsers", arguments: 0..<4)

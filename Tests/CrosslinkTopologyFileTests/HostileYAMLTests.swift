@@ -87,6 +87,14 @@ import Testing
         #expect(!result.contains(String(repeating: "X", count: 65)))
     }
 
+    @Test("a cluster's empty region is the VNet's, as when it is left out")
+    func emptyClusterRegion() throws {
+        var topology = try TopologyDecoder.decode(
+            Self.header + Self.vnet + "clusters: [{name: c, vnet: v, region: '', nodeSubnet: 10.1.0.0/20, networkPlugin: azure-cni}]\n", source: "t.yaml")
+        topology.fillDefaultRegions()
+        #expect(topology.clusters["c"]?.region == "westeurope")
+    }
+
     @Test("a bad region says where it is, like every other bad value", arguments: ["region: West Europe", "region: west_europe"])
     func regionPlace(region: String) {
         let vnetResult = message(Self.header + "vnets:\n  - name: v\n    \(region)\n    addressSpace: [10.1.0.0/16]\n")
