@@ -55,8 +55,9 @@ import Testing
             "crash safety (apply): write transaction \(measured.longest), WAL +\(measured.walGrowth) bytes; 12 kills, \(interrupted) inside it (\(interruptedWriting) of 8 while the WAL was written); \(outcomes["old"] ?? 0) left the old estate, \(outcomes["new"] ?? 0) the new, \(outcomes["mixed"] ?? 0) a mix"
         )
         #expect((outcomes["old"] ?? 0) + (outcomes["new"] ?? 0) == 12)
-        // Only the three later timed kills can miss (in a run three times faster than the one just before).
-        #expect(interrupted >= 9, "only \(interrupted) of 12 kills landed inside the write transaction")
+        // Most, not all: a later timed kill misses in a run three times faster than the one just before,
+        // and on a loaded machine a look can come only after a short commit has finished.
+        #expect(interrupted >= 8, "only \(interrupted) of 12 kills landed inside the write transaction")
     }
 
     /// Kills aimed by time: the first of them at the lock's first sight, the others at 10 %, 20 % and
@@ -156,8 +157,8 @@ extension CrashSafetyTests {
             "crash safety (reconcile --out): write transaction \(measured.longest), WAL +\(measured.walGrowth) bytes; 10 kills, \(interrupted) inside it; \(survived) left only whole old or new manifests"
         )
         #expect(survived == 10)
-        // Only the three later timed kills can miss (in a run three times faster than the measured one).
-        #expect(interrupted >= 7, "only \(interrupted) of 10 kills landed inside the write transaction")
+        // Most, not all, for the reasons given in killDuringApply.
+        #expect(interrupted >= 6, "only \(interrupted) of 10 kills landed inside the write transaction")
     }
 }
 

@@ -54,31 +54,31 @@ extension CrosslinkProcess {
         public var status: Int32
         /// The longest time the lock was held without a break.
         public var longest: Duration
-        /// How far the `-wal` file grew while the lock was held.
+        /// How far the `-wal` file grew during the run (it stays until the connection closes, so the
+        /// growth is seen even when the commit itself falls between two looks).
         public var walGrowth: Int
     }
 
     /// Runs `crosslink ARGUMENTS --db <temp db>` to the end while watching the write lock and the WAL.
     public func runMeasuringWriteLock(_ arguments: [String]) throws -> WriteLockUse {
         let wal = database + "-wal"
+        let walAtStart = Self.fileSize(wal)
         let process = try start(arguments)
         let probe = WriteLockProbe(database: database)
         let clock = ContinuousClock()
         var heldSince: ContinuousClock.Instant?
         var use = WriteLockUse(status: 0, longest: .zero, walGrowth: 0)
-        var walAtLock = 0
         while process.isRunning {
+            use.walGrowth = max(use.walGrowth, Self.fileSize(wal) - walAtStart)
             if probe.isHeld() {
                 let now = clock.now
-                if heldSince == nil { walAtLock = Self.fileSize(wal) }
                 let since = heldSince ?? now
                 heldSince = since
                 use.longest = max(use.longest, now - since)
-                use.walGrowth = max(use.walGrowth, Self.fileSize(wal) - walAtLock)
             } else {
                 heldSince = nil
             }
-            usleep(200)
+            usleep(50)
         }
         process.waitUntilExit()
         use.status = process.terminationStatus
@@ -116,7 +116,7 @@ extension CrosslinkProcess {
             } else {
                 heldSince = nil
             }
-            usleep(200)
+            usleep(50)
         }
         process.waitUntilExit()
         return false
