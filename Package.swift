@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("Migrations/0008_ingress_by_host.sql"),
                 .embedInCode("Migrations/0009_external_traffic_policy.sql"),
                 .embedInCode("Migrations/0011_traffic_controls.sql"),
+                .embedInCode("Migrations/0012_route_by_service_cluster.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),

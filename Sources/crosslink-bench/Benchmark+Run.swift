@@ -137,18 +137,21 @@ func peakRSSOfProcess(_ arguments: [String], scratch: String) -> Double {
     return (Double(String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).filter(\.isNumber)) ?? 0) / 1024
 }
 
-/// Runs a command to completion with its output discarded.
-func runProcess(_ arguments: [String]) {
+/// Runs a command to completion with its standard output sent to `output` (discarded by default) and its
+/// errors discarded; returns its exit status (-1 when it could not start).
+@discardableResult
+func runProcess(_ arguments: [String], output: String = "/dev/null") -> Int32 {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    if posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 {
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-    }
-    posix_spawn_file_actions_destroy(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    // WIFEXITED / WEXITSTATUS, which Swift does not import.
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
 }

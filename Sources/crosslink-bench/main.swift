@@ -18,8 +18,9 @@ struct Options {
     var importsPerCluster = 100
     var jsonPath: String?
     var binary = "./.build/release/crosslink"
-    /// Which measurements to run (all by default): apply, reconcile, incremental, check, manifests.
-    var phases: Set<String> = ["apply", "reconcile", "incremental", "check", "manifests"]
+    /// Which measurements to run (all by default): apply, reconcile, incremental, check, manifests, and
+    /// everyday (the read and write commands users run, as whole processes; see EverydayBenchmark).
+    var phases: Set<String> = ["apply", "reconcile", "incremental", "check", "manifests", "everyday"]
     /// Generate the landing-zone layer too (spec §8: hub firewalls, spoke route tables and NSGs).
     var firewalls = false
 
@@ -41,7 +42,7 @@ struct Options {
             case "--firewalls": firewalls = true
             case "--help", "-h":
                 print(
-                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests] [--firewalls]"
+                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests,everyday] [--firewalls]"
                 )
                 exit(0)
             default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")
@@ -53,13 +54,21 @@ struct Options {
 do {
     let options = try Options(CommandLine.arguments)
     var rows: [BenchmarkRow] = []
+    var everyday: [String] = []
     for size in options.sizes {
-        let row = try Benchmark(clusters: size, options: options).run()
-        rows.append(row)
-        print(row.table)
+        if !options.phases.subtracting(["everyday"]).isEmpty {
+            let row = try Benchmark(clusters: size, options: options).run()
+            rows.append(row)
+            print(row.table)
+        }
+        if options.phases.contains("everyday") {
+            let figures = EverydayBenchmark(clusters: size, options: options).run()
+            everyday.append(EverydayBenchmark.json(clusters: size, figures))
+            print(EverydayBenchmark.table(clusters: size, figures))
+        }
     }
     if let path = options.jsonPath {
-        let json = "[" + rows.map(\.json).joined(separator: ",\n ") + "]\n"
+        let json = "[" + (rows.map(\.json) + everyday).joined(separator: ",\n ") + "]\n"
         guard let file = fopen(path, "w") else { throw CrosslinkError(.io, "cannot write \(path)") }
         fputs(json, file)
         fclose(file)

@@ -29,11 +29,12 @@ enum Registration {
     }
 
     static func list(_ kind: EntityKind, store: Store) throws -> [Entity] {
-        try store.loadTopology().entities(of: kind)
+        // Only the tables of that kind, not the whole estate.
+        try store.loadTopology(scope: .entities(of: kind)).entities(of: kind)
     }
 
     static func show(_ reference: EntityReference, store: Store) throws -> Entity {
-        guard let entity = try store.loadTopology()[reference] else {
+        guard let entity = try store.loadTopology(scope: .entity(reference))[reference] else {
             throw CrosslinkError(.notFound, "\(reference) does not exist")
         }
         return entity

@@ -11,6 +11,8 @@ public struct TopologyScope: Sendable {
     public var includesImports: Bool
     /// Load only the imports recorded as dirty (for an incremental reconcile).
     var onlyDirtyImports = false
+    /// Whether services, their ports and ingresses are loaded (`cluster list` needs none of them).
+    var includesServices = true
 
     public static let everything = TopologyScope(clusters: nil, service: nil, includesImports: true)
 
@@ -45,6 +47,7 @@ public struct TopologyScope: Sendable {
 
     /// `WHERE …` for tables keyed by (cluster, namespace, service).
     func serviceFilter(cluster: String, namespace: String, name: String) -> (sql: String, values: [SQLiteValue]) {
+        if !includesServices { return (" WHERE 0", []) }
         if let service {
             return (" WHERE \(cluster) = ? AND \(namespace) = ? AND \(name) = ?", service.values)
         }

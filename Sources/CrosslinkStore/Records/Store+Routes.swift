@@ -158,19 +158,21 @@ extension Store {
                    service_port, port, via, address, hops, rejected
             FROM route
             ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-            """
-        ) { row in
-            let key = row.routeKey()
-            let hops = row.text(9) ?? ""
-            return RouteAnswer(
-                consumer: key.consumer, service: key.service, servicePort: key.servicePort, port: Int(row.integer(6) ?? 0),
-                via: try row.text(7).map { text -> PathKind in
-                    guard let kind = PathKind(rawValue: text) else { throw StoreError.corrupt("route via \(text.quoted)") }
-                    return kind
-                },
-                address: row.text(8), hops: hops.isEmpty ? [] : hops.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                rejected: try Self.rejections(row.text(10) ?? ""))
-        }
+            """, [], Self.routeAnswer)
+    }
+
+    /// The answer stored in a row of `route`, selected as `routesInTransaction` selects it.
+    static func routeAnswer(_ row: SQLiteStatement) throws -> RouteAnswer {
+        let key = row.routeKey()
+        let hops = row.text(9) ?? ""
+        return RouteAnswer(
+            consumer: key.consumer, service: key.service, servicePort: key.servicePort, port: Int(row.integer(6) ?? 0),
+            via: try row.text(7).map { text -> PathKind in
+                guard let kind = PathKind(rawValue: text) else { throw StoreError.corrupt("route via \(text.quoted)") }
+                return kind
+            },
+            address: row.text(8), hops: hops.isEmpty ? [] : hops.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            rejected: try Self.rejections(row.text(10) ?? ""))
     }
 
     /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when

@@ -17,6 +17,7 @@ struct Migration: Sendable {
         Migration(identifier: 8, name: "0008_ingress_by_host", bytes: PackageResources._008_ingress_by_host_sql),
         Migration(identifier: 9, name: "0009_external_traffic_policy", bytes: PackageResources._009_external_traffic_policy_sql),
         Migration(identifier: 11, name: "0011_traffic_controls", bytes: PackageResources._011_traffic_controls_sql),
+        Migration(identifier: 12, name: "0012_route_by_service_cluster", bytes: PackageResources._012_route_by_service_cluster_sql),
     ]
 
     init(identifier: Int, name: String, bytes: [UInt8]) {

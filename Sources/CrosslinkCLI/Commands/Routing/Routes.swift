@@ -4,7 +4,11 @@ import CrosslinkTopologyFile
 struct Routes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every import with its verdict, path, address and port.",
-        discussion: "Computed from the current estate; an import without a port shows one row per port of the service.")
+        discussion: """
+            The answers stored by the last reconcile; when the estate changed since (or no reconcile has run), \
+            computed from the current estate, with a note on standard error. An import without a port shows one \
+            row per port of the service.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -14,7 +18,7 @@ struct Routes: ParsableCommand {
     var unroutable = false
 
     func run() throws {
-        let answers = try Routing.routes(store: global.openStoreForReading(), cluster: cluster).filter { answer in
+        let answers = try Routing.storedRoutes(store: global.openStoreForReading(), cluster: cluster) { writeAll("\($0)\n", to: 2) }.filter { answer in
             !(unroutable && answer.isRoutable)
         }
         switch output.output {

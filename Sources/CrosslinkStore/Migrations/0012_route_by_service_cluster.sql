@@ -1,0 +1,1 @@
+../../../migrations/0012_route_by_service_cluster.sql
