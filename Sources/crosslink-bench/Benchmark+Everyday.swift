@@ -41,7 +41,7 @@ struct EverydayBenchmark {
         // Writes last, so the reads above see a reconciled estate. Each repetition adds a new object.
         let owner = EstateGenerator.clusterName(0), consumer = EstateGenerator.clusterName(1 % clusters)
         figures.insert(
-            measure("service add", scratch: directory) { [binary, "service", "add", "\(owner)/bench/svc-\($0)", "--port", "80", "--db", database] },
+            measure("service add", scratch: directory) { [binary, "service", "add", "\(owner)/bench/svc-\($0)", "--ports", "80", "--db", database] },
             at: 0)
         figures.insert(
             measure("import add", scratch: directory) { [binary, "import", "add", "\(consumer)/bench", "\(owner)/bench/svc-\($0)", "--db", database] },
@@ -91,8 +91,10 @@ func timedProcess(_ arguments: [String], scratch: String) -> (status: Int32, rss
     let status = runProcess(["/usr/bin/time", "-f", "%M", "-o", report] + arguments)
     guard let file = fopen(report, "r") else { return (status, 0) }
     defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 64)
-    guard fgets(&line, Int32(line.count), file) != nil else { return (status, 0) }
-    let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    // The last line: before it, /usr/bin/time writes "Command exited with non-zero status N".
+    var line = [CChar](repeating: 0, count: 64), text = ""
+    while fgets(&line, Int32(line.count), file) != nil {
+        text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
     return (status, (Double(text.filter(\.isNumber)) ?? 0) / 1024)
 }

@@ -8,8 +8,8 @@ import Testing
 /// `routes`, `<kind> list` and `<kind> show` read slices of the store; each must give what the whole
 /// estate gives.
 @Suite struct StoredReadsTests {
-    static func estate() throws -> Store {
-        let store = try Store(path: try TemporaryDirectory.make().appendingPathComponent("s.db").path)
+    static func estate(at path: String? = nil) throws -> Store {
+        let store = try Store(path: try path ?? TemporaryDirectory.make().appendingPathComponent("s.db").path)
         let topology = try EstateGenerator(clusters: 40, servicesPerCluster: 3, importsPerCluster: 5, seed: 3).topology()
         try store.update { $0 = topology }
         return store
@@ -67,5 +67,39 @@ import Testing
         }
         #expect(try store.loadTopology(scope: .entity(.cluster("nope")))[.cluster("nope")] == nil)
         #expect(!whole.entities(of: .tunnel).isEmpty && !whole.entities(of: .ingress).isEmpty)
+    }
+
+    @Test(
+        "schema 12 asks for a full reconcile when a stored rejection predates closeness and fixes, so routes never prints one",
+        arguments: [true, false])
+    func oldRejectionRowsAreNotPrinted(oldRow: Bool) throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("old.db").path
+        let store = try Self.estate(at: path)
+        _ = try IncrementalReconcileTests.reconcile(store)
+        // Back to schema 11, with one row (or none) rewritten the way crosslink stored rejections before:
+        // via, code and message only.
+        let script = """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.execute("DROP INDEX route_by_service_cluster")
+            db.execute("DELETE FROM crosslink_migration WHERE identifier = 12")
+            if sys.argv[2] == "old":
+                rowid, rejected = db.execute("SELECT rowid, rejected FROM route WHERE rejected <> '' ORDER BY rowid LIMIT 1").fetchone()
+                old = "\\n".join("\\t".join(line.split("\\t")[:3]) for line in rejected.split("\\n"))
+                db.execute("UPDATE route SET rejected = ? WHERE rowid = ?", (old, rowid))
+            db.commit()
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path, oldRow ? "old" : "new"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        switch try Store(path: path).storedRoutes() {
+        case .stale: #expect(oldRow)
+        case .current: #expect(!oldRow)
+        default: Issue.record("unexpected state")
+        }
     }
 }

@@ -51,14 +51,15 @@ enum Routing {
     }
 
     /// Every import's answer as the last reconcile stored it, when nothing changed since that could
-    /// change one; otherwise computed from the current estate, with `note` saying why (see
+    /// change one; otherwise computed from the current estate, with `note` saying why when a reconcile ran (see
     /// docs/routability.md, "Stored answers"). With `cluster`, only the imports consumed by or served
     /// from it, which must exist (spec §9.5).
     static func storedRoutes(store: Store, cluster: String? = nil, note: (String) -> Void) throws -> [RouteAnswer] {
         switch try store.storedRoutes(cluster: cluster) {
         case .current(let answers): return answers
         case .noSuchCluster: throw CrosslinkError(.notFound, "cluster \(cluster?.quoted ?? "") does not exist")
-        case .neverReconciled: note("note: no reconcile has run yet; answers computed from the current estate (`crosslink reconcile` stores them)")
+        // Before any reconcile there is nothing stale to warn about: answered as `routes` always was.
+        case .neverReconciled: break
         case .stale: note("note: the estate changed since the last reconcile; answers computed from the current estate (`crosslink reconcile` stores them)")
         }
         return try routes(store: store, cluster: cluster)
