@@ -52,3 +52,11 @@ func mappingStoreErrors<T>(_ body: () throws -> T) throws -> T {
         throw error.crosslinkError
     }
 }
+
+extension StoreError {
+    /// Another connection held a lock SQLite would not wait for.
+    var isBusy: Bool {
+        guard case .sqlite(let code, _, _) = self else { return false }
+        return code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED
+    }
+}
