@@ -76,21 +76,13 @@ import Testing
 /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` through Python's sqlite3, an independent
 /// client: "ok" when the file is sound and no row points at a missing one.
 func integrityCheck(_ path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let script = """
         import sqlite3, sys
         c = sqlite3.connect(sys.argv[1])
         result, dangling = c.execute('PRAGMA integrity_check').fetchone()[0], len(c.execute('PRAGMA foreign_key_check').fetchall())
         print(result if dangling == 0 else '%s; %d rows point at missing rows' % (result, dangling))
         """
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return try IndependentSQLite.python(script, [path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 extension CrashSafetyTests {

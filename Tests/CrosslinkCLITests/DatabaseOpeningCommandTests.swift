@@ -215,11 +215,7 @@ import Testing
         let directory = try TemporaryDirectory.make()
         let name = directory.appendingPathComponent("other.db").path
         let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (body TEXT)'); c.commit()"
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, name]
-        try python.run()
-        python.waitUntilExit()
+        #expect(try IndependentSQLite.python(script, [name]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: name))
         for command in [["apply", "-f", Self.example], ["vnet", "list"]] {
             let result = try Self.run(command + ["--db", name], in: directory)

@@ -170,19 +170,10 @@ import Testing
     init() throws { cli = try CrosslinkProcess.withExample("multi-cluster") }
 
     func routeState() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
+        try IndependentSQLite.python(
             "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT generation FROM reconcile_state').fetchone(), c.execute('SELECT count(*) FROM route').fetchone())",
-            cli.database,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+            [cli.database]
+        ).output
     }
 
     func expectRefused(_ out: URL, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -23,19 +23,10 @@ import Testing
 
     /// The stored generation and routes, read with Python's sqlite3 rather than crosslink.
     func storedRoutes() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
+        try IndependentSQLite.python(
             "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT generation FROM reconcile_state').fetchone(), c.execute('SELECT * FROM route ORDER BY 1, 2, 3, 4, 5').fetchall())",
-            cli.database,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+            [cli.database]
+        ).output
     }
 
     func expectRefusedOneLine(_ result: CrosslinkProcess.Result, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -109,11 +109,6 @@ import Testing
     }
 
     private func python(_ script: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try IndependentSQLite.python(script, arguments).status == 0)
     }
 }

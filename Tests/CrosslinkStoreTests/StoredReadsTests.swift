@@ -90,12 +90,7 @@ import Testing
                 db.execute("UPDATE route SET rejected = ? WHERE rowid = ?", (old, rowid))
             db.commit()
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path, oldRow ? "old" : "new"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try IndependentSQLite.python(script, [path, oldRow ? "old" : "new"]).status == 0)
         switch try Store(path: path).storedRoutes() {
         case .stale: #expect(oldRow)
         case .current: #expect(!oldRow)
