@@ -4,14 +4,14 @@ import Foundation
 /// One file of `az` output: the JSON text and where it came from.
 ///
 /// `az … list` prints a JSON array; `az aks show` prints one object. Both are accepted everywhere.
-public struct AzureDocument: Hashable, Sendable {
+package struct AzureDocument: Hashable, Sendable {
     /// Where the text came from, as errors name it: a path, or `<stdin>`.
-    public var source: String
+    package var source: String
     /// The JSON text exactly as `az` printed it.
-    public var text: String
+    package var text: String
 
     /// Wraps the text of one file of `az` output.
-    public init(source: String, text: String) {
+    package init(source: String, text: String) {
         self.source = source
         self.text = text
     }

@@ -1,4 +1,4 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 extension AzureImport {
     /// Upserts the imported objects into `existing`, keeping what Azure does not report.
@@ -6,7 +6,7 @@ extension AzureImport {
     /// Azure owns what it prints; crosslink keeps the settings that only crosslink records: a cluster's
     /// cluster domain, Globalnet CIDR, mesh membership and isolated namespaces, and a VPN gateway's
     /// public IP (az prints only the ID of the IP resource). Re-importing the same output changes nothing.
-    public func apply(to existing: inout Topology) {
+    package func apply(to existing: inout Topology) {
         for entity in topology.allEntities {
             switch entity {
             case .cluster(var cluster):

@@ -1,26 +1,26 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 /// What `az` printed, per command; each command's output may come in several files.
-public struct AzureInput: Hashable, Sendable {
+package struct AzureInput: Hashable, Sendable {
     /// `az network vnet list`.
-    public var vnets: [AzureDocument]
+    package var vnets: [AzureDocument]
     /// `az network vnet peering list --vnet-name X`, one file per VNet.
-    public var peerings: [AzureDocument]
+    package var peerings: [AzureDocument]
     /// `az network vnet-gateway list`.
-    public var vpnGateways: [AzureDocument]
+    package var vpnGateways: [AzureDocument]
     /// `az network vpn-connection list`.
-    public var vpnConnections: [AzureDocument]
+    package var vpnConnections: [AzureDocument]
     /// `az aks list`, or `az aks show` per cluster.
-    public var clusters: [AzureDocument]
+    package var clusters: [AzureDocument]
     /// `az network route-table list`, `az network nsg list`, `az network firewall list` and
     /// `az network firewall policy rule-collection-group list` (spec §8).
-    public var routeTables: [AzureDocument] = []
-    public var securityGroups: [AzureDocument] = []
-    public var firewalls: [AzureDocument] = []
-    public var firewallPolicies: [AzureDocument] = []
+    package var routeTables: [AzureDocument] = []
+    package var securityGroups: [AzureDocument] = []
+    package var firewalls: [AzureDocument] = []
+    package var firewallPolicies: [AzureDocument] = []
 
     /// Collects the files to import; every list may be empty.
-    public init(
+    package init(
         vnets: [AzureDocument] = [], peerings: [AzureDocument] = [], vpnGateways: [AzureDocument] = [],
         vpnConnections: [AzureDocument] = [], clusters: [AzureDocument] = []
     ) {
@@ -41,16 +41,16 @@ public struct AzureInput: Hashable, Sendable {
 ///   whose state is the worse of the two sides;
 /// - what crosslink cannot model (ExpressRoute gateways, site-to-site connections to a local network
 ///   gateway, AKS clusters with a bring-your-own CNI or an AKS-managed VNet) is skipped with a note.
-public struct AzureImport: Hashable, Sendable {
+package struct AzureImport: Hashable, Sendable {
     /// The translated objects; clusters carry their VNet's region, not defaults from a store.
-    public var topology: Topology
+    package var topology: Topology
     /// One sentence per Azure object that was skipped or interpreted, in input order.
-    public var notes: [String]
+    package var notes: [String]
 
     /// Translates every file of `input`.
     /// - Throws: `CrosslinkError` naming the file and the object, for JSON that is malformed, misses a
     ///   required field, holds a value crosslink cannot read, or maps two resources to one name.
-    public init(_ input: AzureInput) throws {
+    package init(_ input: AzureInput) throws {
         var translator = AzureTranslator()
         for document in input.vnets { try translator.addVNets(document.decode(AzureVNet.self, noun: "vnet")) }
         for document in input.peerings { try translator.addPeerings(document.decode(AzurePeering.self, noun: "peering")) }

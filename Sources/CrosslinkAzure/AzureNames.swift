@@ -5,9 +5,9 @@ import CrosslinkCore
 /// Azure allows uppercase letters, underscores and dots (`Hub_VNet.prod`); crosslink names are
 /// lowercase letters, digits and `-`. The mapping lowercases, turns every other character into `-`,
 /// trims `-` from both ends and keeps at most 63 characters: `Hub_VNet.prod` → `hub-vnet-prod`.
-public enum AzureNames {
+package enum AzureNames {
     /// The crosslink name for an Azure name, or nil when nothing usable is left (`___`).
-    public static func label(for azureName: String) -> String? {
+    package static func label(for azureName: String) -> String? {
         var label = ""
         for scalar in azureName.unicodeScalars {
             switch scalar.value {

@@ -33,9 +33,12 @@ extension AzureTranslator {
                 case "none": hop = .none
                 default:
                     throw CrosslinkError(
-                        .invalidValue, "\(routePlace): nextHopType \(hopText.quoted) is not one of: VirtualAppliance | VirtualNetworkGateway | VnetLocal | Internet | None")
+                        .invalidValue,
+                        "\(routePlace): nextHopType \(hopText.quoted) is not one of: VirtualAppliance | VirtualNetworkGateway | VnetLocal | Internet | None")
                 }
-                let ip = try hop == .virtualAppliance ? IPv4Address.parse(try require(route.nextHopIpAddress, "nextHopIpAddress", at: routePlace), field: "\(routePlace): nextHopIpAddress") : nil
+                let ip =
+                    try hop == .virtualAppliance
+                    ? IPv4Address.parse(try require(route.nextHopIpAddress, "nextHopIpAddress", at: routePlace), field: "\(routePlace): nextHopIpAddress") : nil
                 routes.append(UserRoute(prefix: prefix, nextHop: hop, nextHopIP: ip))
             }
             for (vnet, subnets) in attachments(of: id, listed: table.subnets, in: routeTableSubnets, place: place) {
@@ -75,7 +78,8 @@ extension AzureTranslator {
                     SecurityRule(
                         name: Self.ruleName(try require(rule.name, "name", at: rulePlace)),
                         priority: try require(rule.priority, "priority", at: rulePlace),
-                        direction: try TrafficDirection.parse(try require(rule.direction, "direction", at: rulePlace).lowercased(), field: "\(rulePlace): direction"),
+                        direction: try TrafficDirection.parse(
+                            try require(rule.direction, "direction", at: rulePlace).lowercased(), field: "\(rulePlace): direction"),
                         access: try RuleAction.parse(try require(rule.access, "access", at: rulePlace).lowercased(), field: "\(rulePlace): access"),
                         protocol: ruleProtocol, sources: sources, destinations: destinations,
                         ports: try (portTexts.isEmpty ? ["*"] : portTexts).map { try PortRange.parse($0, field: "\(rulePlace): destinationPortRange") }))
@@ -127,7 +131,8 @@ extension AzureTranslator {
                 if groups.isEmpty { notes.append("\(place): its firewall policy's rule collection groups were not given; no policy rules imported") }
                 for group in groups {
                     for collection in (group.item.ruleCollections ?? []).sorted(by: { ($0.priority ?? 0) < ($1.priority ?? 0) }) {
-                        let collectionPlace = "\(group.description("rule collection group", name: group.item.name)): rule collection \(collection.name.map(\.quoted) ?? "?")"
+                        let collectionPlace =
+                            "\(group.description("rule collection group", name: group.item.name)): rule collection \(collection.name.map(\.quoted) ?? "?")"
                         guard collection.ruleCollectionType?.lowercased() != "firewallpolicynatrulecollection" else {
                             notes.append("\(collectionPlace) skipped (NAT rules)")
                             continue
@@ -135,7 +140,8 @@ extension AzureTranslator {
                         let action = try ruleAction(collection.action, at: collectionPlace)
                         for rule in collection.rules ?? [] {
                             guard rule.ruleType == nil || rule.ruleType?.lowercased() == "networkrule" else {
-                                notes.append("\(collectionPlace): \(rule.ruleType ?? "") \(rule.name.map(\.quoted) ?? "?") skipped (crosslink models network rules)")
+                                notes.append(
+                                    "\(collectionPlace): \(rule.ruleType ?? "") \(rule.name.map(\.quoted) ?? "?") skipped (crosslink models network rules)")
                                 continue
                             }
                             if let rule = try firewallRule(rule, action: action, at: collectionPlace) { rules.append(rule) }
@@ -196,11 +202,13 @@ extension AzureTranslator {
 
     /// Rule names as crosslink accepts them (letters, digits, `_`, `.`, `-`; at most 80).
     static func ruleName(_ name: String) -> String {
-        let mapped = String(name.unicodeScalars.map { scalar -> Character in
-            let v = scalar.value
-            let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D || v == 0x2E || v == 0x5F
-            return ok ? Character(scalar) : "-"
-        }).prefix(80)
+        let mapped = String(
+            name.unicodeScalars.map { scalar -> Character in
+                let v = scalar.value
+                let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D || v == 0x2E || v == 0x5F
+                return ok ? Character(scalar) : "-"
+            }
+        ).prefix(80)
         return mapped.isEmpty ? "rule" : String(mapped)
     }
 

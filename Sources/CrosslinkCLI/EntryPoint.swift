@@ -9,8 +9,8 @@ import CrosslinkCore
 
 /// Runs the `crosslink` command line and exits with the spec's codes: 0 success, 1 error (one line on
 /// stderr), 2 usage mistake, 3 unroutable (`route check`).
-public enum EntryPoint {
-    public static func main() -> Never {
+package enum EntryPoint {
+    package static func main() -> Never {
         do {
             var command = try Crosslink.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()

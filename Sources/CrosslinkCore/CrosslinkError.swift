@@ -2,9 +2,9 @@
 ///
 /// Every failure that reaches the user is one of these; the CLI prints `message` on one line
 /// and exits 1. Lower layers (SQLite, YAML) map their own failures into this type.
-public struct CrosslinkError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct CrosslinkError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure this is; stable across releases so scripts can match on it.
-    public enum Code: String, Sendable, Hashable {
+    package enum Code: String, Sendable, Hashable {
         case invalidValue = "invalid-value"
         case invalidTopology = "invalid-topology"
         case notFound = "not-found"
@@ -15,16 +15,16 @@ public struct CrosslinkError: Error, Hashable, Sendable, CustomStringConvertible
         case io
     }
 
-    public let code: Code
-    public let message: String
+    package let code: Code
+    package let message: String
 
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         // One line, always: a newline in user text must not split the message.
         self.message = message.replacingNewlines()
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     package static func invalid(_ message: String) -> CrosslinkError { .init(.invalidValue, message) }
     package static func topology(_ message: String) -> CrosslinkError { .init(.invalidTopology, message) }

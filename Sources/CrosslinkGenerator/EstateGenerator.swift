@@ -7,15 +7,15 @@ import CrosslinkCore
 /// hub's gateway); CNIs mixed; clusters tunnelled in sets of four; a few meshes with east-west
 /// gateways; one ingress per cluster; a tenth of the overlay clusters deliberately share the default
 /// pod CIDR (so some tunnels need Globalnet), and some peerings are not connected.
-public struct EstateGenerator: Sendable {
-    public var clusters: Int
-    public var servicesPerCluster: Int
-    public var importsPerCluster: Int
-    public var seed: UInt64
+package struct EstateGenerator: Sendable {
+    package var clusters: Int
+    package var servicesPerCluster: Int
+    package var importsPerCluster: Int
+    package var seed: UInt64
     /// Spec §8: a firewall in every regional hub, a route table and a security group on every spoke.
-    public var trafficControls = false
+    package var trafficControls = false
 
-    public static let regions = [
+    package static let regions = [
         "westeurope", "northeurope", "eastus", "eastus2", "westus2", "westus3", "centralus", "southcentralus",
         "uksouth", "francecentral", "germanywestcentral", "swedencentral", "japaneast", "australiaeast",
         "southeastasia", "canadacentral",
@@ -23,9 +23,9 @@ public struct EstateGenerator: Sendable {
 
     /// Limits of the address plan: spokes are /24s of 10.0.0.0/9, overlay pods /24s of 10.128.0.0/10,
     /// service ranges /26s of 172.16.0.0/12.
-    public static let maximumClusters = 16_384
+    package static let maximumClusters = 16_384
 
-    public init(clusters: Int, servicesPerCluster: Int = 5, importsPerCluster: Int = 10, seed: UInt64 = 1) throws {
+    package init(clusters: Int, servicesPerCluster: Int = 5, importsPerCluster: Int = 10, seed: UInt64 = 1) throws {
         guard (1...Self.maximumClusters).contains(clusters) else {
             throw CrosslinkError(.invalidValue, "--clusters \(clusters) is out of range (1 to \(Self.maximumClusters))")
         }
@@ -44,7 +44,7 @@ public struct EstateGenerator: Sendable {
     var regionCount: Int { min(Self.regions.count, max(1, clusters / 50)) }
 
     /// The estate; always valid (`validate()` passes).
-    public func topology() -> Topology {
+    package func topology() -> Topology {
         var random = SplitMix64(seed: seed)
         var topology = Topology()
         addHubs(to: &topology)
@@ -63,7 +63,7 @@ public struct EstateGenerator: Sendable {
         CIDR(containing: address(a, b, c, d), prefixLength: prefix)
     }
 
-    public static func clusterName(_ index: Int) -> String { "aks-\(index)" }
+    package static func clusterName(_ index: Int) -> String { "aks-\(index)" }
 
     private func addHubs(to topology: inout Topology) {
         for region in 0..<regionCount {

@@ -6,14 +6,14 @@ import Foundation
 /// kubectl prints a `List` (`{"kind": "List", "items": [...]}`) for `get` of several objects and the
 /// object itself for `get KIND NAME`; both are accepted, and so is a typed list (`ServiceList`) as the
 /// API server returns it.
-public struct KubernetesDocument: Hashable, Sendable {
+package struct KubernetesDocument: Hashable, Sendable {
     /// Where the text came from, as errors name it: a path, or `<stdin>`.
-    public var source: String
+    package var source: String
     /// The JSON text exactly as kubectl printed it.
-    public var text: String
+    package var text: String
 
     /// Wraps the text of one file of kubectl output.
-    public init(source: String, text: String) {
+    package init(source: String, text: String) {
         self.source = source
         self.text = text
     }

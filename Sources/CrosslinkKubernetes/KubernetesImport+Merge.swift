@@ -1,4 +1,4 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 extension KubernetesImport {
     /// Merges the imported objects into `topology`: upserts every service and ingress, adds the
@@ -11,7 +11,7 @@ extension KubernetesImport {
     /// - Returns: notes on ingresses that could not be merged (their backend service or port is missing).
     /// - Throws: `.notFound` when the cluster is not registered; `.referenced` listing the imports of
     ///   services that `prune` would remove, without `cascade`.
-    public func apply(to topology: inout Topology, prune: Bool, cascade: Bool) throws -> [String] {
+    package func apply(to topology: inout Topology, prune: Bool, cascade: Bool) throws -> [String] {
         guard var stored = topology.clusters[cluster] else {
             throw CrosslinkError(
                 .notFound,

@@ -1,20 +1,20 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 /// A Service as kubectl printed it, translated, with where it came from.
-public struct KubernetesService: Hashable, Sendable {
+package struct KubernetesService: Hashable, Sendable {
     /// The service, `spec.externalTrafficPolicy` included (Cluster unless a load-balanced or
     /// NodePort service says Local).
-    public var service: Service
+    package var service: Service
     /// Where it came from, as notes name it.
-    public var place: String
+    package var place: String
 }
 
 /// One host and backend service of an Ingress rule, translated; the ingress's `servicePort` is the
 /// rule's `port.number` or `port.name`.
-public struct KubernetesIngress: Hashable, Sendable {
-    public var ingress: Ingress
+package struct KubernetesIngress: Hashable, Sendable {
+    package var ingress: Ingress
     /// Where it came from, as notes name it.
-    public var place: String
+    package var place: String
 }
 
 /// The services, ingresses and isolated namespaces of one cluster that `kubectl get … -o json`
@@ -23,30 +23,30 @@ public struct KubernetesIngress: Hashable, Sendable {
 /// The translation follows Kubernetes' own semantics (see docs/ecosystem.md): what crosslink cannot
 /// model is skipped or adapted, always with a note; objects in system namespaces are skipped unless
 /// asked for.
-public struct KubernetesImport: Hashable, Sendable {
+package struct KubernetesImport: Hashable, Sendable {
     /// Namespaces that belong to the platform, not to workloads: skipped unless asked for.
-    public static let systemNamespaces: Set<String> = [
+    package static let systemNamespaces: Set<String> = [
         "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator",
         "istio-system", "submariner-operator",
     ]
 
     /// The crosslink cluster the objects belong to.
-    public var cluster: String
+    package var cluster: String
     /// Whether objects in system namespaces were read (and so may be pruned).
-    public var includesSystemNamespaces: Bool
+    package var includesSystemNamespaces: Bool
     /// The translated services, sorted by identity.
-    public var services: [KubernetesService]
+    package var services: [KubernetesService]
     /// One entry per ingress host and backend service, sorted by the ingress's identity.
-    public var ingresses: [KubernetesIngress]
+    package var ingresses: [KubernetesIngress]
     /// Namespaces with a default-deny ingress NetworkPolicy, sorted.
-    public var isolatedNamespaces: [String]
+    package var isolatedNamespaces: [String]
     /// One sentence per object that was skipped or adapted, in input order.
-    public var notes: [String]
+    package var notes: [String]
 
     /// Translates every document for `cluster`.
     /// - Throws: `CrosslinkError` naming the file and the object, for JSON that is malformed, is not
     ///   Kubernetes objects, misses a required field, or holds a value crosslink cannot record.
-    public init(cluster: String, documents: [KubernetesDocument], includeSystemNamespaces: Bool = false) throws {
+    package init(cluster: String, documents: [KubernetesDocument], includeSystemNamespaces: Bool = false) throws {
         try NameRule.dns1123Label.check(cluster, field: "--cluster")
         var translator = KubernetesTranslator(cluster: cluster, includesSystemNamespaces: includeSystemNamespaces)
         for document in documents {
@@ -62,7 +62,7 @@ public struct KubernetesImport: Hashable, Sendable {
     }
 
     /// Whether the import speaks for objects in `namespace`: what `--prune` may remove.
-    public func covers(namespace: String) -> Bool {
+    package func covers(namespace: String) -> Bool {
         includesSystemNamespaces || !Self.systemNamespaces.contains(namespace)
     }
 }

@@ -1,7 +1,7 @@
 /// One Kubernetes object crosslink wants applied, and the cluster it must be applied to.
-public struct ManifestDocument: Hashable, Sendable {
+package struct ManifestDocument: Hashable, Sendable {
     /// The object, as a typed value.
-    public enum Object: Hashable, Sendable {
+    package enum Object: Hashable, Sendable {
         case serviceExport(ServiceExport)
         case serviceEntry(ServiceEntry)
         case networkPolicy(NetworkPolicy)
@@ -10,18 +10,18 @@ public struct ManifestDocument: Hashable, Sendable {
     }
 
     /// The cluster whose API server receives the object.
-    public var cluster: String
+    package var cluster: String
     /// The object to apply.
-    public var object: Object
+    package var object: Object
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(cluster: String, object: Object) {
+    package init(cluster: String, object: Object) {
         self.cluster = cluster
         self.object = object
     }
 
     /// The object's metadata.
-    public var metadata: ObjectMetadata {
+    package var metadata: ObjectMetadata {
         switch object {
         case .serviceExport(let value): value.metadata
         case .serviceEntry(let value): value.metadata
@@ -32,7 +32,7 @@ public struct ManifestDocument: Hashable, Sendable {
     }
 
     /// The object's `kind` (`ServiceExport`, `ServiceEntry`, `NetworkPolicy`, `Namespace`, `Service`).
-    public var kind: String {
+    package var kind: String {
         switch object {
         case .serviceExport: ServiceExport.kind
         case .serviceEntry: ServiceEntry.kind
@@ -43,7 +43,7 @@ public struct ManifestDocument: Hashable, Sendable {
     }
 
     /// The object's `apiVersion`.
-    public var apiVersion: String {
+    package var apiVersion: String {
         switch object {
         case .serviceExport: ServiceExport.apiVersion
         case .serviceEntry: ServiceEntry.apiVersion
@@ -54,15 +54,15 @@ public struct ManifestDocument: Hashable, Sendable {
     }
 
     /// The object's namespace; for a `Namespace`, its own name.
-    public var namespace: String { metadata.namespace }
+    package var namespace: String { metadata.namespace }
     /// The object's name.
-    public var name: String { metadata.name }
+    package var name: String { metadata.name }
 
     /// Where the document lives in an output directory: `<cluster>/<namespace>/<kind>-<name>.yaml`
     /// (a `Namespace` sits in its own directory: `aks-a/payments/namespace-payments.yaml`).
     ///
     /// Every part is a validated DNS-1123 name, so the path cannot climb out of the directory.
-    public var relativePath: String {
+    package var relativePath: String {
         "\(cluster)/\(namespace)/\(kind.lowercased())-\(name).yaml"
     }
 
@@ -74,7 +74,7 @@ public struct ManifestDocument: Hashable, Sendable {
 
 extension Sequence<ManifestDocument> {
     /// The documents meant for one cluster (`crosslink manifests --cluster NAME`).
-    public func filter(cluster: String) -> [ManifestDocument] {
+    package func filter(cluster: String) -> [ManifestDocument] {
         filter { $0.cluster == cluster }
     }
 }

@@ -1,6 +1,6 @@
 extension EstateGraph {
     /// Graphviz DOT: VNets as dashed clusters, one line style per kind of link, unroutable imports red.
-    public func dot() -> String {
+    package func dot() -> String {
         var lines = [
             "digraph crosslink {", "  rankdir=LR;", "  compound=true;",
             "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=10];",
@@ -31,7 +31,7 @@ extension EstateGraph {
     }
 
     /// Mermaid flowchart: VNets as subgraphs, `---` links, `-->` routable and `-.->` unroutable imports.
-    public func mermaid() -> String {
+    package func mermaid() -> String {
         var lines = ["flowchart LR"]
         for group in groups {
             lines.append("  subgraph \(Self.mermaidID(group.id))[\(Self.mermaidText(group.label))]")

@@ -2,7 +2,7 @@ extension EstateGraph {
     /// The estate drawn by crosslink itself, for when Graphviz is not installed: VNets as dashed
     /// groups on a grid, clusters and gateways as boxes inside them, links as lines in the DOT styles,
     /// imports as arrows. Every label is also a `<title>`, so a cut label can still be read.
-    public func svg() -> String {
+    package func svg() -> String {
         let layout = EstateLayout(self)
         var out = """
             <svg class="crosslink-layout" xmlns="http://www.w3.org/2000/svg" width="\(layout.width)" height="\(layout.height)" \

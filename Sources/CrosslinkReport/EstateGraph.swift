@@ -2,38 +2,38 @@ import CrosslinkCore
 
 /// The estate as a graph, independent of how it is drawn: VNets as groups holding their clusters and
 /// gateway, links as typed edges, imports as arrows (unroutable ones highlighted).
-public struct EstateGraph: Sendable {
-    public enum EdgeKind: String, Sendable, CaseIterable {
+package struct EstateGraph: Sendable {
+    package enum EdgeKind: String, Sendable, CaseIterable {
         case peering, vpn, tunnel, mesh, ingress, routable, unroutable
     }
 
-    public struct Node: Sendable, Hashable {
-        public var id: String
-        public var label: String
-        public var isGateway: Bool
-        public var isIngress: Bool
+    package struct Node: Sendable, Hashable {
+        package var id: String
+        package var label: String
+        package var isGateway: Bool
+        package var isIngress: Bool
     }
 
-    public struct Group: Sendable {
-        public var id: String
-        public var label: String
-        public var nodes: [Node]
+    package struct Group: Sendable {
+        package var id: String
+        package var label: String
+        package var nodes: [Node]
     }
 
-    public struct Edge: Sendable, Hashable {
-        public var from: String
-        public var to: String
-        public var kind: EdgeKind
-        public var label: String
+    package struct Edge: Sendable, Hashable {
+        package var from: String
+        package var to: String
+        package var kind: EdgeKind
+        package var label: String
     }
 
-    public var groups: [Group] = []
+    package var groups: [Group] = []
     /// Nodes outside every VNet (ingress hosts).
-    public var looseNodes: [Node] = []
-    public var edges: [Edge] = []
+    package var looseNodes: [Node] = []
+    package var edges: [Edge] = []
 
     /// Builds the graph of `topology`, with one arrow per imported service (worst verdict over its ports).
-    public init(topology: Topology, answers: [RouteAnswer]) {
+    package init(topology: Topology, answers: [RouteAnswer]) {
         for vnet in topology.vnets.values.sorted(by: { $0.name < $1.name }) {
             var nodes = [
                 Node(

@@ -3,21 +3,21 @@ import CrosslinkManifests
 
 /// One self-contained HTML page (no network fetches): the estate picture, the consumer × service
 /// routability matrix (reasons on hover and printed below it), and the manifests crosslink would emit.
-public struct HTMLReport: Sendable {
-    public var topology: Topology
-    public var answers: [RouteAnswer]
-    public var documents: [ManifestDocument]
+package struct HTMLReport: Sendable {
+    package var topology: Topology
+    package var answers: [RouteAnswer]
+    package var documents: [ManifestDocument]
     /// The picture as inline SVG (from Graphviz), or nil to draw it with crosslink's built-in layout.
-    public var svg: String?
+    package var svg: String?
 
-    public init(topology: Topology, answers: [RouteAnswer], documents: [ManifestDocument], svg: String?) {
+    package init(topology: Topology, answers: [RouteAnswer], documents: [ManifestDocument], svg: String?) {
         self.topology = topology
         self.answers = answers
         self.documents = documents
         self.svg = svg
     }
 
-    public func html() -> String {
+    package func html() -> String {
         let graph = EstateGraph(topology: topology, answers: answers)
         let routable = answers.filter(\.isRoutable).count
         var page = """

@@ -11,18 +11,18 @@ import CrosslinkCore
 /// Every command runs inside one transaction: `read` for queries, `update` for changes, so a
 /// crashed or refused command leaves the database exactly as it was. WAL mode lets readers run while
 /// one writer commits; the busy timeout makes concurrent writers queue instead of failing.
-public final class Store {
+package final class Store {
     let connection: SQLiteConnection
 
     /// How long a command waits for another process's write lock before giving up.
-    public static let busyTimeoutMilliseconds: Int32 = 60_000
+    package static let busyTimeoutMilliseconds: Int32 = 60_000
 
     /// Warnings about the file worth telling the user (one line each), e.g. a mode that could not be
     /// made private.
-    public let warnings: [String]
+    package let warnings: [String]
 
     /// How a command uses the database.
-    public enum Access: Sendable {
+    package enum Access: Sendable {
         /// Reads and writes; creates the database (mode 0600) when the file does not exist.
         case readWrite
         /// Reads only (`SQLITE_OPEN_READONLY`): works on a read-only file, directory or medium, and
@@ -35,7 +35,7 @@ public final class Store {
     /// to it; only then is it switched to WAL, made private (0600) and migrated.
     /// - Throws: `CrosslinkError` for a bad or missing path, a file that is not SQLite, not
     ///   crosslink's, or too new.
-    public init(path: String, access: Access = .readWrite) throws {
+    package init(path: String, access: Access = .readWrite) throws {
         let file = try DatabaseFile(path)
         let migrator = Migrator(migrations: Migration.all)
         (connection, warnings) = try mappingStoreErrors {
@@ -117,19 +117,19 @@ public final class Store {
     }
 
     /// Runs `body` on a consistent snapshot (one read transaction).
-    public func read<T>(_ body: (Store) throws -> T) throws -> T {
+    package func read<T>(_ body: (Store) throws -> T) throws -> T {
         try mappingStoreErrors { try connection.execute("BEGIN DEFERRED") }
         defer { try? connection.execute("COMMIT") }
         return try mappingStoreErrors { try body(self) }
     }
 
     /// Rows whose declared foreign key points at no row; 0 for every database crosslink wrote.
-    public func foreignKeyViolations() throws -> Int {
+    package func foreignKeyViolations() throws -> Int {
         try read { store in try store.connection.query("PRAGMA foreign_key_check") { _ in 1 }.count }
     }
 
     /// Loads the whole estate as one snapshot, in its own read transaction.
-    public func loadTopology() throws -> Topology {
+    package func loadTopology() throws -> Topology {
         try read { try $0.topologyInTransaction() }
     }
 
@@ -139,7 +139,7 @@ public final class Store {
     /// Nothing is written when `change` or validation throws.
     /// - Returns: `change`'s result and the difference that was written.
     @discardableResult
-    public func update<T>(_ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
+    package func update<T>(_ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let before = try mappingStoreErrors { try topologyInTransaction() }

@@ -2,7 +2,7 @@ import Yams
 
 /// A JSON-like value with ordered object keys: the one shape every read command renders as YAML,
 /// JSON or a table, so the three formats always agree.
-public indirect enum StructuredValue: Hashable, Sendable {
+package indirect enum StructuredValue: Hashable, Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -11,24 +11,24 @@ public indirect enum StructuredValue: Hashable, Sendable {
     case object([Field])
 
     /// One key of an object; order is kept as built.
-    public struct Field: Hashable, Sendable {
-        public var key: String
-        public var value: StructuredValue
-        public init(_ key: String, _ value: StructuredValue) { self.key = key; self.value = value }
+    package struct Field: Hashable, Sendable {
+        package var key: String
+        package var value: StructuredValue
+        package init(_ key: String, _ value: StructuredValue) { self.key = key; self.value = value }
     }
 
     /// An object from fields in order, leaving out absent values (nil) but keeping explicit `.null`s.
-    public static func object(_ fields: KeyValuePairs<String, StructuredValue?>) -> StructuredValue {
+    package static func object(_ fields: KeyValuePairs<String, StructuredValue?>) -> StructuredValue {
         .object(fields.compactMap { key, value in value.map { Field(key, $0) } })
     }
 
     /// A list, or nil when empty, for fields that are omitted rather than written as `[]`.
-    public static func nonEmptyList(_ items: [StructuredValue]) -> StructuredValue? {
+    package static func nonEmptyList(_ items: [StructuredValue]) -> StructuredValue? {
         items.isEmpty ? nil : .list(items)
     }
 
     /// The value of `key` when this is an object.
-    public subscript(key: String) -> StructuredValue? {
+    package subscript(key: String) -> StructuredValue? {
         guard case .object(let fields) = self else { return nil }
         return fields.first { $0.key == key }?.value
     }
@@ -36,7 +36,7 @@ public indirect enum StructuredValue: Hashable, Sendable {
 
 extension StructuredValue {
     /// YAML text through Yams: strings that YAML would read as something else are quoted.
-    public func yaml() throws -> String {
+    package func yaml() throws -> String {
         try Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true)
     }
 
@@ -56,7 +56,7 @@ extension StructuredValue {
     }
 
     /// Compact JSON with keys in order and strings escaped per RFC 8259.
-    public func json() -> String {
+    package func json() -> String {
         var output = ""
         writeJSON(into: &output)
         return output

@@ -2,9 +2,9 @@ import CrosslinkCore
 import Yams
 
 /// Reads a topology file (spec §2) into a snapshot of everything it names.
-public enum TopologyDecoder {
-    public static let apiVersion = "crosslink.io/v1alpha1"
-    public static let kind = "Topology"
+package enum TopologyDecoder {
+    package static let apiVersion = "crosslink.io/v1alpha1"
+    package static let kind = "Topology"
 
     /// Parses `text`; `source` names the file in error messages (`estate.yaml:12:5: …`).
     ///
@@ -12,7 +12,7 @@ public enum TopologyDecoder {
     /// `Topology.fillingDefaultRegions()` once the file is merged with the stored estate.
     /// - Throws: `CrosslinkError` with line and column for malformed YAML, unknown fields, wrong types,
     ///   invalid values and objects named twice.
-    public static func decode(_ text: String, source: String) throws -> Topology {
+    package static func decode(_ text: String, source: String) throws -> Topology {
         // A UTF-8 byte-order mark (Windows editors write one) is not part of the document; dropping it
         // before parsing keeps line 1's columns counting from the first real character.
         let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text

@@ -5,13 +5,13 @@ import CrosslinkCore
 /// Every field is written, defaults included, so an export documents the estate completely; only
 /// absent optional values and empty lists are left out. Objects are sorted by key: the same estate
 /// always gives the same bytes.
-public enum TopologyEncoder {
-    public static func encode(_ topology: Topology) throws -> String {
+package enum TopologyEncoder {
+    package static func encode(_ topology: Topology) throws -> String {
         try structuredValue(topology).yaml()
     }
 
     /// The topology file as a structured value (for `export -o json`).
-    public static func structuredValue(_ topology: Topology) -> StructuredValue {
+    package static func structuredValue(_ topology: Topology) -> StructuredValue {
         func section(_ references: [EntityReference]) -> StructuredValue? {
             .nonEmptyList(references.compactMap { topology[$0]?.structuredValue })
         }
@@ -39,7 +39,7 @@ public enum TopologyEncoder {
 
 extension Entity {
     /// The object as the topology file writes it (a service also carries its `cluster`).
-    public var structuredValue: StructuredValue {
+    package var structuredValue: StructuredValue {
         switch self {
         case .vnet(let vnet):
             return .object([

@@ -26,8 +26,10 @@ import Testing
             UserRoute(prefix: Self.cidr("0.0.0.0/0"), nextHop: .virtualAppliance, nextHopIP: TopologyBuilder.address("10.0.1.4")),
             UserRoute(prefix: Self.cidr("10.9.0.0/16"), nextHop: .none),
         ]
-        #expect(imported.topology.routeTables["rt-spokes-vnet-spoke-a"] == RouteTable(
-            name: "rt-spokes-vnet-spoke-a", vnet: "vnet-spoke-a", subnets: [Self.cidr("10.1.0.0/20")], propagateGatewayRoutes: false, routes: routes))
+        #expect(
+            imported.topology.routeTables["rt-spokes-vnet-spoke-a"]
+                == RouteTable(
+                    name: "rt-spokes-vnet-spoke-a", vnet: "vnet-spoke-a", subnets: [Self.cidr("10.1.0.0/20")], propagateGatewayRoutes: false, routes: routes))
         #expect(imported.topology.routeTables["rt-spokes-vnet-spoke-b"]?.subnets == [Self.cidr("10.2.0.0/20")])
         let gateway = try #require(imported.topology.routeTables["rt-gatewaysubnet"])
         #expect(gateway.vnet == "vnet-hub" && gateway.propagateGatewayRoutes && gateway.routes.count == 2)
@@ -83,10 +85,13 @@ import Testing
         var topology = try Self.imported().topology
         topology.firewalls["fw-premium"] = nil
         topology.peerings[UnorderedPair("vnet-hub", "vnet-spoke-b")]?.allowForwardedTraffic = true
-        topology.clusters["aks-a"] = Cluster(name: "aks-a", vnet: "vnet-spoke-a", region: "westeurope", nodeSubnet: Self.cidr("10.1.0.0/20"), networkPlugin: .azureCNI)
-        topology.clusters["aks-b"] = Cluster(name: "aks-b", vnet: "vnet-spoke-b", region: "westeurope", nodeSubnet: Self.cidr("10.2.0.0/20"), networkPlugin: .azureCNI)
+        topology.clusters["aks-a"] = Cluster(
+            name: "aks-a", vnet: "vnet-spoke-a", region: "westeurope", nodeSubnet: Self.cidr("10.1.0.0/20"), networkPlugin: .azureCNI)
+        topology.clusters["aks-b"] = Cluster(
+            name: "aks-b", vnet: "vnet-spoke-b", region: "westeurope", nodeSubnet: Self.cidr("10.2.0.0/20"), networkPlugin: .azureCNI)
         let api = ServiceID(cluster: "aks-a", namespace: "web", name: "api")
-        topology.services[api] = Service(id: api, ports: [ServicePort(name: "http", port: 80)], exposure: .internalLB, loadBalancerIP: TopologyBuilder.address("10.1.0.50"))
+        topology.services[api] = Service(
+            id: api, ports: [ServicePort(name: "http", port: 80)], exposure: .internalLB, loadBalancerIP: TopologyBuilder.address("10.1.0.50"))
         try topology.validate()
         let answer = try RouteEngine(topology: topology).answer(consumer: Consumer(cluster: "aks-b"), service: api, port: nil, via: .pinned(.network))
         #expect(answer.hops.contains("firewall fw-hub (10.0.1.4)"), "\(answer)")

@@ -89,7 +89,7 @@ import Testing
     /// An empty `kubectl get -o json` list, for `import kubernetes --dry-run`, which writes nothing.
     static let emptyKubernetesList: String = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-test-\(UUID().uuidString)-empty-list.json").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"apiVersion": "v1", "kind": "List", "items": []}"#.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(#"{"apiVersion": "v1", "kind": "List", "items": []}"#.utf8))
         return path
     }()
 

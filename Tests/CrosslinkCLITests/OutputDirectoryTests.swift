@@ -15,7 +15,7 @@ import Testing
         for path in try FileManager.default.subpathsOfDirectory(atPath: directory.path) {
             let url = directory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             entries[path] = isDirectory.boolValue ? "directory" : try String(contentsOf: url, encoding: .utf8)
         }
         return entries

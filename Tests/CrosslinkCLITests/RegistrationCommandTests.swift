@@ -81,7 +81,8 @@ import Testing
         ])
         #expect(added == "ingress aks-a/web/shop@admin.example.com created\n")
         let ambiguous = try cli.run(["ingress", "show", "aks-a/web/shop"])
-        #expect(ambiguous.status == 1 && ambiguous.stderr == "error: aks-a/web/shop has 2 ingresses (admin.example.com, shop.example.com): name one with --host\n")
+        #expect(
+            ambiguous.status == 1 && ambiguous.stderr == "error: aks-a/web/shop has 2 ingresses (admin.example.com, shop.example.com): name one with --host\n")
         let shown = try succeed(["ingress", "show", "aks-a/web/shop", "--host", "admin.example.com", "-o", "json"])
         let ingress = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
         #expect(ingress["servicePort"] as? String == "admin" && ingress["host"] as? String == "admin.example.com")

@@ -6,20 +6,28 @@ import Testing
 @Suite struct ReasonCatalogueTests {
     @Test("every reason code is unique and documented in docs/routability.md")
     func documented() throws {
-        let codes = ReasonCode.catalogue.map(\.rawValue)
+        let codes = ReasonCode.allCases.map(\.rawValue)
         #expect(Set(codes).count == codes.count)
         let docs = try String(contentsOf: CrosslinkProcess.repositoryRoot.appendingPathComponent("docs/routability.md"), encoding: .utf8)
         for code in codes { #expect(docs.contains("| `\(code)` |"), "\(code) is missing from docs/routability.md") }
     }
 
-    @Test("every reason code the engine can give is in the catalogue")
-    func complete() throws {
-        // Codes are declared in ReasonCode+*.swift files (the catalogue's, and one per later group of rules).
-        let directory = CrosslinkProcess.repositoryRoot.appendingPathComponent("Sources/CrosslinkCore/Routing")
-        let source = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("ReasonCode+") }.sorted()
-            .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-        let declared = source.components(separatedBy: "public static let ").dropFirst().compactMap { $0.split(separator: " ").first }
-            .filter { !$0.hasPrefix("catalogue") }
-        #expect(declared.count == ReasonCode.catalogue.count)
+    @Test("every code is declared as `case name = \"Name\"`, so the tests can find its uses by case name")
+    func rawValuesMatchCaseNames() throws {
+        let source = try String(
+            contentsOf: CrosslinkProcess.repositoryRoot.appendingPathComponent("Sources/CrosslinkCore/Routing/ReasonCode.swift"), encoding: .utf8)
+        for code in ReasonCode.allCases {
+            let declaration = "case \(Self.caseName(of: code)) = \"\(code.rawValue)\""
+            #expect(source.contains(declaration), "ReasonCode.swift does not declare \(declaration)")
+        }
+    }
+
+    /// `VPNNotConnected` → `vpnNotConnected`, `GRPCNeedsTLS` → `grpcNeedsTLS`: the leading capitals
+    /// are lowercased, except the one that starts the next word.
+    static func caseName(of code: ReasonCode) -> String {
+        let characters = Array(code.rawValue)
+        var leading = characters.prefix { $0.isUppercase }.count
+        if leading > 1 && leading < characters.count { leading -= 1 }
+        return String(characters.prefix(leading)).lowercased() + String(characters.dropFirst(leading))
     }
 }

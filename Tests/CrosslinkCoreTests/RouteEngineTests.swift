@@ -161,9 +161,10 @@ import Testing
             servicePort: 65535, port: 0, via: nil, address: nil, hops: [],
             rejected: [Rejection(via: .mesh, reason: RouteReason(.noMeshLink, "line one\nline two, a long message past the small-string size é"))])
         answers.append(odd)
-        answers.append(RouteAnswer(
-            consumer: Consumer(cluster: "a"), service: ServiceID(cluster: "b", namespace: "c", name: "d"), servicePort: 1, port: 10,
-            via: .local, address: "d", hops: ["a"], rejected: []))
+        answers.append(
+            RouteAnswer(
+                consumer: Consumer(cluster: "a"), service: ServiceID(cluster: "b", namespace: "c", name: "d"), servicePort: 1, port: 10,
+                via: .local, address: "d", hops: ["a"], rejected: []))
         for answer in answers {
             #expect(answer.fingerprint == Self.plainFingerprint(answer), "\(answer.key)")
         }

@@ -8,7 +8,8 @@ import Testing
     static let web = FirewallRule(
         name: "spokes-web", sources: [TopologyBuilder.rule("10.1.0.0/16")], destinations: [TopologyBuilder.rule("10.2.0.0/16")],
         ports: [PortRange(lower: 80, upper: 80), PortRange(lower: 8000, upper: 8100)], protocols: [.tcp])
-    static let noDB = FirewallRule(name: "no-db", action: .deny, destinations: [TopologyBuilder.rule("10.2.0.0/16")], ports: [PortRange(lower: 5432, upper: 5432)])
+    static let noDB = FirewallRule(
+        name: "no-db", action: .deny, destinations: [TopologyBuilder.rule("10.2.0.0/16")], ports: [PortRange(lower: 5432, upper: 5432)])
 
     /// A landing zone: spokes a and b peered to the hub, each sending the other's space to the hub
     /// firewall; b serves api (80) and db (5432) behind internal load balancers.
@@ -22,7 +23,8 @@ import Testing
         .routeTable("rt-a", in: "a", subnets: ["10.1.0.0/20"], routes: ["10.2.0.0/16": "10.0.1.4"])
         .routeTable("rt-b", in: "b", subnets: ["10.2.0.0/20"], routes: ["10.1.0.0/16": "10.0.1.4"])
 
-    func answer(_ builder: TopologyBuilder, _ consumer: String = "aks-a", _ service: String = "aks-b/shop/api", via: PathKind = .network) throws -> RouteAnswer {
+    func answer(_ builder: TopologyBuilder, _ consumer: String = "aks-a", _ service: String = "aks-b/shop/api", via: PathKind = .network) throws -> RouteAnswer
+    {
         try RouteEngine(topology: builder.topology).answer(
             consumer: Consumer(cluster: consumer), service: TopologyBuilder.service(service), port: nil, via: .pinned(via))
     }
@@ -92,7 +94,8 @@ import Testing
         let why = try #require(reason(try answer(Self.hub, "aks-a", "aks-b/data/db")))
         #expect(why.code == .firewallDenied)
         #expect(why.message.contains("firewall fw-hub (10.0.1.4)") && why.message.contains("rule no-db"))
-        let allowed = Self.hub.firewall("fw-hub", in: "hub", ip: "10.0.1.4", rules: [Self.web, FirewallRule(name: "db", ports: [PortRange(lower: 5432, upper: 5432)])])
+        let allowed = Self.hub.firewall(
+            "fw-hub", in: "hub", ip: "10.0.1.4", rules: [Self.web, FirewallRule(name: "db", ports: [PortRange(lower: 5432, upper: 5432)])])
         #expect(try answer(allowed, "aks-a", "aks-b/data/db").isRoutable)
     }
 
@@ -170,7 +173,10 @@ import Testing
             .routeTable("rt-a", in: "a", subnets: ["10.1.0.0/20"], routes: ["0.0.0.0/0": "10.0.1.4"])
             .firewall("fw-hub", in: "hub", ip: "10.0.1.4", rules: [FirewallRule(name: "out", destinations: [.internet])])
         let answer = try answer(builder, "aks-a", "aks-b/shop/web")
-        #expect(answer.hops == ["aks-a", "route rt-a 0.0.0.0/0", "peering a~hub", "firewall fw-hub (10.0.1.4)", "internet", "public load balancer 20.1.2.3", "aks-b"])
+        #expect(
+            answer.hops == [
+                "aks-a", "route rt-a 0.0.0.0/0", "peering a~hub", "firewall fw-hub (10.0.1.4)", "internet", "public load balancer 20.1.2.3", "aks-b",
+            ])
         let closed = builder.securityGroup("nsg-b", in: "b", subnets: ["10.2.0.0/20"])
         let why = try #require(reason(try self.answer(closed, "aks-a", "aks-b/shop/web")))
         #expect(why.code == .securityGroupDenied && why.message.contains("DenyAllInBound"))
@@ -186,8 +192,10 @@ import Testing
         let udp = FirewallRule(name: "submariner", ports: [PortRange(lower: 4490, upper: 4500)], protocols: [.udp])
         #expect(try answer(tunnel.firewall("fw-hub", in: "hub", ip: "10.0.1.4", rules: [udp]), via: .tunnel).isRoutable)
         let mesh = MeshMembership(id: "m", network: "n", trustRoot: "r")
-        let meshEstate = Self.hub.cluster("aks-a", in: "a", nodeSubnet: "10.1.0.0/20", mesh: mesh).cluster("aks-b", in: "b", nodeSubnet: "10.2.0.0/20", mesh: mesh)
-            .meshLink("aks-a", "aks-b").service("aks-b/shop/api", ports: [ServicePort(name: "http", port: 80, targetPort: 9090)])
+        let meshEstate = Self.hub.cluster("aks-a", in: "a", nodeSubnet: "10.1.0.0/20", mesh: mesh).cluster(
+            "aks-b", in: "b", nodeSubnet: "10.2.0.0/20", mesh: mesh
+        )
+        .meshLink("aks-a", "aks-b").service("aks-b/shop/api", ports: [ServicePort(name: "http", port: 80, targetPort: 9090)])
         let meshAnswer = try answer(meshEstate, via: .mesh)
         let why = try #require(reason(meshAnswer), "\(meshAnswer)")
         #expect(why.code == .firewallDenied && why.message.contains("TCP/9090 from 10.1.0.0/20 to 10.2.0.0/20"))
@@ -229,7 +237,9 @@ import Testing
                 let after = try v2.answer(consumer: Consumer(cluster: consumer), service: service, port: nil, via: .auto)
                 #expect(before.isRoutable == after.isRoutable, "\(consumer) -> \(service)")
                 // Closeness may count the walk as one more condition; what is chosen must not change.
-                if before.isRoutable { #expect((before.via, before.address, before.hops) == (after.via, after.address, after.hops), "\(consumer) -> \(service)") }
+                if before.isRoutable {
+                    #expect((before.via, before.address, before.hops) == (after.via, after.address, after.hops), "\(consumer) -> \(service)")
+                }
                 #expect(before.rejected.map(\.via) == after.rejected.map(\.via), "\(consumer) -> \(service)")
             }
         }
@@ -252,11 +262,18 @@ import Testing
                         SecurityRule(name: "r2", priority: 100, direction: .inbound, access: .deny),
                     ]), "priorities are unique per direction"
             ),
-            (TopologyBuilder().with { $0 = Self.hub.topology; $0.routeTables["rt-a"]?.routes = [UserRoute(prefix: TopologyBuilder.cidr("10.2.0.0/16"), nextHop: .virtualAppliance)] }, "needs a nextHopIP"),
+            (
+                TopologyBuilder().with {
+                    $0 = Self.hub.topology;
+                    $0.routeTables["rt-a"]?.routes = [UserRoute(prefix: TopologyBuilder.cidr("10.2.0.0/16"), nextHop: .virtualAppliance)]
+                }, "needs a nextHopIP"
+            ),
             (
                 TopologyBuilder().with {
                     $0 = Self.hub.topology
-                    $0.routeTables["rt-a"]?.routes = [UserRoute(prefix: TopologyBuilder.cidr("10.2.0.0/16"), nextHop: .internet, nextHopIP: TopologyBuilder.address("10.0.1.4"))]
+                    $0.routeTables["rt-a"]?.routes = [
+                        UserRoute(prefix: TopologyBuilder.cidr("10.2.0.0/16"), nextHop: .internet, nextHopIP: TopologyBuilder.address("10.0.1.4"))
+                    ]
                 }, "cannot have a nextHopIP"
             ),
         ]

@@ -30,13 +30,7 @@ import Testing
         for path in try FileManager.default.subpathsOfDirectory(atPath: tests.path) where path.hasSuffix(".swift") {
             text += try String(contentsOf: tests.appendingPathComponent(path), encoding: .utf8)
         }
-        // Codes are declared in Sources/CrosslinkCore/Routing/ReasonCode+*.swift.
-        let directory = CrosslinkProcess.repositoryRoot.appendingPathComponent("Sources/CrosslinkCore/Routing")
-        let source = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("ReasonCode+") }.sorted()
-            .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-        let names = source.components(separatedBy: "public static let ").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { !$0.hasPrefix("catalogue") }
-        #expect(names.count == ReasonCode.catalogue.count)
+        let names = ReasonCode.allCases.map(ReasonCatalogueTests.caseName(of:))
         for name in names {
             // `.name` followed by something that ends the identifier: a use, not a longer name.
             let used = text.range(of: "\\.\(name)\\b", options: .regularExpression) != nil

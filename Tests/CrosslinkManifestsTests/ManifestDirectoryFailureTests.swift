@@ -182,7 +182,7 @@ import Testing
         // Runs just before the first file is linked into place: planning found the path free.
         directory.fileSystem = FileSystem { operation, _ in
             if operation == .link && !FileManager.default.fileExists(atPath: first) {
-                FileManager.default.createFile(atPath: first, contents: Data("someone else's\n".utf8))
+                _ = FileManager.default.createFile(atPath: first, contents: Data("someone else's\n".utf8))
             }
             return nil
         }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Runs the built `crosslink` binary the way a user would, for end-to-end tests.
-public struct CrosslinkProcess: Sendable {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+package struct CrosslinkProcess: Sendable {
+    package struct Result: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The binary next to the test bundle (`.build/<config>/crosslink`).
-    public static var binary: URL {
+    package static var binary: URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for directory in [bundle, bundle.deletingLastPathComponent()] {
             let candidate = directory.appendingPathComponent("crosslink")
@@ -20,21 +20,21 @@ public struct CrosslinkProcess: Sendable {
     }
 
     /// The repository root, for examples and fixtures.
-    public static var repositoryRoot: URL {
+    package static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    public let database: String
-    public let directory: URL
+    package let database: String
+    package let directory: URL
 
     /// A fresh temporary directory with a database path inside it (the file is created on first use).
-    public init() throws {
+    package init() throws {
         directory = try TemporaryDirectory.make()
         database = directory.appendingPathComponent("crosslink.db").path
     }
 
     /// A fresh database with one of the shipped examples applied (`multi-cluster`, `cluster-gen`).
-    public static func withExample(_ name: String) throws -> CrosslinkProcess {
+    package static func withExample(_ name: String) throws -> CrosslinkProcess {
         let cli = try CrosslinkProcess()
         let result = try cli.run(["apply", "-f", repositoryRoot.appendingPathComponent("examples/\(name).yaml").path])
         guard result.status == 0 else { throw SetupFailure(message: "apply \(name): \(result.stderr)") }
@@ -44,11 +44,11 @@ public struct CrosslinkProcess: Sendable {
     /// Runs `crosslink ARGUMENTS --db <temp db>` with optional standard input; `environment` entries
     /// replace the inherited ones of the same name (e.g. `PATH`).
     @discardableResult
-    public func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    package func run(_ arguments: [String], stdin: String? = nil, useDatabase: Bool = true, environment: [String: String] = [:]) throws -> Result {
         try Self.run(arguments + (useDatabase ? ["--db", database] : []), stdin: stdin, in: directory, environment: environment)
     }
 
-    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    package static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -72,14 +72,14 @@ public struct CrosslinkProcess: Sendable {
 }
 
 /// A test fixture that could not be set up.
-public struct SetupFailure: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct SetupFailure: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 /// Creates unique temporary directories for tests.
-public enum TemporaryDirectory {
-    public static func make() throws -> URL {
+package enum TemporaryDirectory {
+    package static func make() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crosslink-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

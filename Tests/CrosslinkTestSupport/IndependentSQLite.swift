@@ -2,11 +2,11 @@ import Foundation
 
 /// Python's sqlite3 module: a second SQLite client, independent of crosslink's, for tests that must
 /// read or damage a database without going through the code under test.
-public enum IndependentSQLite {
+package enum IndependentSQLite {
     /// Runs `script` with `python3 -c`, `arguments` as `sys.argv[1...]`.
     /// - Returns: the exit status and standard output (standard error is discarded).
     @discardableResult
-    public static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    package static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments

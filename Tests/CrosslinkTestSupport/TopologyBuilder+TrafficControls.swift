@@ -2,7 +2,7 @@ import CrosslinkCore
 
 /// Verbs for spec §8's objects: route tables, firewalls, security groups and their peering and gateway fields.
 extension TopologyBuilder {
-    public func routeTable(_ name: String, in vnet: String, subnets: [String] = [], propagateGatewayRoutes: Bool = true, routes: [String: String]) -> Self {
+    package func routeTable(_ name: String, in vnet: String, subnets: [String] = [], propagateGatewayRoutes: Bool = true, routes: [String: String]) -> Self {
         // Routes as prefix → next hop, the next hop an address for a virtual appliance.
         let parsed = routes.keys.sorted().map { prefix -> UserRoute in
             let hop = routes[prefix] ?? "none"
@@ -15,23 +15,23 @@ extension TopologyBuilder {
         }
     }
 
-    public func firewall(_ name: String, in vnet: String, ip: String, defaultAction: RuleAction = .deny, rules: [FirewallRule] = []) -> Self {
+    package func firewall(_ name: String, in vnet: String, ip: String, defaultAction: RuleAction = .deny, rules: [FirewallRule] = []) -> Self {
         with { $0.firewalls[name] = Firewall(name: name, vnet: vnet, privateIP: Self.address(ip), defaultAction: defaultAction, rules: rules) }
     }
 
-    public func securityGroup(_ name: String, in vnet: String, subnets: [String] = [], rules: [SecurityRule] = []) -> Self {
+    package func securityGroup(_ name: String, in vnet: String, subnets: [String] = [], rules: [SecurityRule] = []) -> Self {
         with { $0.securityGroups[name] = SecurityGroup(name: name, vnet: vnet, subnets: subnets.map(Self.cidr), rules: rules) }
     }
 
-    public func allowForwardedTraffic(_ a: String, _ b: String, _ allow: Bool = true) -> Self {
+    package func allowForwardedTraffic(_ a: String, _ b: String, _ allow: Bool = true) -> Self {
         with { $0.peerings[UnorderedPair(a, b)]?.allowForwardedTraffic = allow }
     }
 
-    public func gatewaySubnet(_ gateway: String, _ subnet: String) -> Self {
+    package func gatewaySubnet(_ gateway: String, _ subnet: String) -> Self {
         with { $0.vpnGateways[gateway]?.subnet = Self.cidr(subnet) }
     }
 
-    public static func rule(_ text: String) -> RuleAddress {
+    package static func rule(_ text: String) -> RuleAddress {
         do { return try RuleAddress.parse(text, field: "test rule address") } catch { preconditionFailure("\(error)") }
     }
 }

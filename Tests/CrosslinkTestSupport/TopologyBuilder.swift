@@ -5,29 +5,29 @@ import CrosslinkCore
 ///
 /// Invalid literals crash the test (this is test-only code); the result is not validated so that
 /// tests can also build topologies the validator must refuse.
-public struct TopologyBuilder: Sendable {
-    public private(set) var topology = Topology()
+package struct TopologyBuilder: Sendable {
+    package private(set) var topology = Topology()
 
-    public init() {}
+    package init() {}
 
-    public static func cidr(_ text: String) -> CIDR {
+    package static func cidr(_ text: String) -> CIDR {
         do { return try CIDR.parse(text, field: "test CIDR") } catch { preconditionFailure("\(error)") }
     }
 
-    public static func address(_ text: String) -> IPv4Address {
+    package static func address(_ text: String) -> IPv4Address {
         guard let address = IPv4Address(text) else { preconditionFailure("bad test address \(text)") }
         return address
     }
 
-    public static func service(_ text: String) -> ServiceID {
+    package static func service(_ text: String) -> ServiceID {
         do { return try ServiceID.parse(text, field: "test service") } catch { preconditionFailure("\(error)") }
     }
 
-    public func vnet(_ name: String, _ addressSpace: String..., region: String = "westeurope") -> Self {
+    package func vnet(_ name: String, _ addressSpace: String..., region: String = "westeurope") -> Self {
         with { $0.vnets[name] = VNet(name: name, region: region, addressSpace: addressSpace.map(Self.cidr)) }
     }
 
-    public func cluster(
+    package func cluster(
         _ name: String, in vnet: String, nodeSubnet: String, plugin: NetworkPlugin = .azureCNI,
         podCIDR: String? = nil, serviceCIDR: String? = nil, egress: Egress = .internet,
         globalnet: String? = nil, mesh: MeshMembership? = nil, isolated: [String] = [],
@@ -43,7 +43,7 @@ public struct TopologyBuilder: Sendable {
         }
     }
 
-    public func service(
+    package func service(
         _ id: String, ports: [ServicePort] = [ServicePort(name: "http", port: 80, targetPort: 8080, appProtocol: "http")],
         exposure: ServiceExposure = .clusterIP, loadBalancerIP: String? = nil, externalTrafficPolicy: ExternalTrafficPolicy = .cluster
     ) -> Self {
@@ -55,29 +55,29 @@ public struct TopologyBuilder: Sendable {
         }
     }
 
-    public func peering(_ a: String, _ b: String, state: PeeringState = .connected, gatewayTransit: String? = nil) -> Self {
+    package func peering(_ a: String, _ b: String, state: PeeringState = .connected, gatewayTransit: String? = nil) -> Self {
         with { $0.peerings[UnorderedPair(a, b)] = Peering(vnets: UnorderedPair(a, b), state: state, gatewayTransit: gatewayTransit) }
     }
 
-    public func vpnGateway(_ name: String, in vnet: String, publicIP: String? = nil, bgpASN: UInt32? = nil) -> Self {
+    package func vpnGateway(_ name: String, in vnet: String, publicIP: String? = nil, bgpASN: UInt32? = nil) -> Self {
         with { $0.vpnGateways[name] = VPNGateway(name: name, vnet: vnet, publicIP: publicIP.map(Self.address), bgpASN: bgpASN) }
     }
 
-    public func vpnConnection(_ a: String, _ b: String, state: VPNConnectionState = .connected, bgp: Bool = false) -> Self {
+    package func vpnConnection(_ a: String, _ b: String, state: VPNConnectionState = .connected, bgp: Bool = false) -> Self {
         with { $0.vpnConnections[UnorderedPair(a, b)] = VPNConnection(gateways: UnorderedPair(a, b), state: state, bgp: bgp) }
     }
 
-    public func tunnel(_ a: String, _ b: String, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected, cableDriver: CableDriver = .libreswan)
+    package func tunnel(_ a: String, _ b: String, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected, cableDriver: CableDriver = .libreswan)
         -> Self
     {
         with { $0.tunnels[UnorderedPair(a, b)] = Tunnel(clusters: UnorderedPair(a, b), cableDriver: cableDriver, endpoint: endpoint, state: state) }
     }
 
-    public func meshLink(_ a: String, _ b: String) -> Self {
+    package func meshLink(_ a: String, _ b: String) -> Self {
         with { $0.meshLinks[UnorderedPair(a, b)] = MeshLink(clusters: UnorderedPair(a, b)) }
     }
 
-    public func ingress(
+    package func ingress(
         _ service: String, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: String? = nil,
         className: String? = nil, servicePort: IngressBackendPort? = nil
     ) -> Self {
@@ -87,7 +87,7 @@ public struct TopologyBuilder: Sendable {
         return with { $0.ingresses[ingress.id] = ingress }
     }
 
-    public func importing(_ service: String, into consumer: String, port: Int? = nil, via: ImportVia = .auto) -> Self {
+    package func importing(_ service: String, into consumer: String, port: Int? = nil, via: ImportVia = .auto) -> Self {
         let id: ImportID
         do { id = ImportID(consumer: try Consumer.parse(consumer, field: "consumer"), service: Self.service(service)) } catch {
             preconditionFailure("\(error)")
@@ -96,7 +96,7 @@ public struct TopologyBuilder: Sendable {
     }
 
     /// Any change the verbs do not cover.
-    public func with(_ change: (inout Topology) -> Void) -> Self {
+    package func with(_ change: (inout Topology) -> Void) -> Self {
         var copy = self
         change(&copy.topology)
         return copy

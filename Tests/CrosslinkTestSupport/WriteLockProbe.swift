@@ -12,12 +12,12 @@ import Foundation
 /// `BEGIN IMMEDIATE` until its `COMMIT` or `ROLLBACK` ends. `F_GETLK` only asks who holds it; it never
 /// takes the lock, so probing cannot delay or change the command it watches. (This process must hold
 /// no SQLite connection to the same file: closing the probe's descriptor would drop its locks.)
-public struct WriteLockProbe: Sendable {
-    public let sharedMemoryPath: String
+package struct WriteLockProbe: Sendable {
+    package let sharedMemoryPath: String
 
-    public init(database: String) { sharedMemoryPath = database + "-shm" }
+    package init(database: String) { sharedMemoryPath = database + "-shm" }
 
-    public func isHeld() -> Bool {
+    package func isHeld() -> Bool {
         let descriptor = open(sharedMemoryPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -33,7 +33,7 @@ public struct WriteLockProbe: Sendable {
 
 extension CrosslinkProcess {
     /// When to kill a command inside its write transaction.
-    public enum KillPoint: Sendable, CustomStringConvertible {
+    package enum KillPoint: Sendable, CustomStringConvertible {
         /// Once the write lock has been held this long without a break (a lock released sooner, as at
         /// open, starts the count again): loading, validating and computing the change.
         case lockHeld(Duration)
@@ -41,7 +41,7 @@ extension CrosslinkProcess {
         /// its pages. The same change writes the same pages, so this point does not depend on speed.
         case walGrown(Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .lockHeld(let duration): "lock held \(duration)"
             case .walGrown(let bytes): "WAL grown \(bytes) bytes"
@@ -50,17 +50,17 @@ extension CrosslinkProcess {
     }
 
     /// What a watched run did with the write lock.
-    public struct WriteLockUse: Sendable {
-        public var status: Int32
+    package struct WriteLockUse: Sendable {
+        package var status: Int32
         /// The longest time the lock was held without a break.
-        public var longest: Duration
+        package var longest: Duration
         /// How far the `-wal` file grew during the run (it stays until the connection closes, so the
         /// growth is seen even when the commit itself falls between two looks).
-        public var walGrowth: Int
+        package var walGrowth: Int
     }
 
     /// Runs `crosslink ARGUMENTS --db <temp db>` to the end while watching the write lock and the WAL.
-    public func runMeasuringWriteLock(_ arguments: [String]) throws -> WriteLockUse {
+    package func runMeasuringWriteLock(_ arguments: [String]) throws -> WriteLockUse {
         let wal = database + "-wal"
         let walAtStart = Self.fileSize(wal)
         let process = try start(arguments)
@@ -89,7 +89,7 @@ extension CrosslinkProcess {
     /// transaction.
     /// - Returns: whether the lock was still held at the kill, i.e. the kill interrupted a write
     ///   transaction; false when the command finished first.
-    public func killedDuringWrite(_ arguments: [String], at point: KillPoint) throws -> Bool {
+    package func killedDuringWrite(_ arguments: [String], at point: KillPoint) throws -> Bool {
         let wal = database + "-wal"
         let process = try start(arguments)
         let probe = WriteLockProbe(database: database)

@@ -1,19 +1,19 @@
 /// An IPv4 network in canonical CIDR form (`10.1.0.0/16`): no host bits set.
-public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The first address of the network.
-    public let network: IPv4Address
+    package let network: IPv4Address
     /// The number of leading bits that name the network, 0 through 32.
-    public let prefixLength: Int
+    package let prefixLength: Int
 
     /// Creates a network from an address and prefix, clearing any host bits.
-    public init(containing address: IPv4Address, prefixLength: Int) {
+    package init(containing address: IPv4Address, prefixLength: Int) {
         precondition((0...32).contains(prefixLength), "prefix length out of range")
         self.prefixLength = prefixLength
         self.network = IPv4Address(value: address.value & CIDR.mask(prefixLength))
     }
 
     /// Parses `a.b.c.d/n`, refusing host bits with an error that names the canonical form.
-    public static func parse(_ text: String, field: String) throws -> CIDR {
+    package static func parse(_ text: String, field: String) throws -> CIDR {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if text.contains(":") {
             throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is IPv6; crosslink models IPv4 networks only")
@@ -39,32 +39,32 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The last address of the network.
-    public var broadcast: IPv4Address { IPv4Address(value: network.value | ~CIDR.mask(prefixLength)) }
+    package var broadcast: IPv4Address { IPv4Address(value: network.value | ~CIDR.mask(prefixLength)) }
 
     /// Whether `address` lies inside this network.
-    public func contains(_ address: IPv4Address) -> Bool {
+    package func contains(_ address: IPv4Address) -> Bool {
         address.value & CIDR.mask(prefixLength) == network.value
     }
 
     /// Whether every address of `other` lies inside this network.
-    public func contains(_ other: CIDR) -> Bool {
+    package func contains(_ other: CIDR) -> Bool {
         other.prefixLength >= prefixLength && contains(other.network)
     }
 
     /// Whether the two networks share at least one address.
-    public func overlaps(_ other: CIDR) -> Bool {
+    package func overlaps(_ other: CIDR) -> Bool {
         contains(other.network) || other.contains(network)
     }
 
     /// The addresses both networks hold (the smaller of the two), or nil if they are disjoint.
-    public func intersection(_ other: CIDR) -> CIDR? {
+    package func intersection(_ other: CIDR) -> CIDR? {
         guard overlaps(other) else { return nil }
         return prefixLength >= other.prefixLength ? self : other
     }
 
-    public var description: String { "\(network)/\(prefixLength)" }
+    package var description: String { "\(network)/\(prefixLength)" }
 
-    public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
+    package static func < (lhs: CIDR, rhs: CIDR) -> Bool {
         (lhs.network, lhs.prefixLength) < (rhs.network, rhs.prefixLength)
     }
 
@@ -75,7 +75,7 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Sequence<CIDR> {
     /// The first overlap between any network here and any in `other`, as the shared range.
-    public func firstOverlap(with other: some Sequence<CIDR>) -> CIDR? {
+    package func firstOverlap(with other: some Sequence<CIDR>) -> CIDR? {
         for a in self {
             for b in other {
                 if let shared = a.intersection(b) { return shared }
@@ -85,5 +85,5 @@ extension Sequence<CIDR> {
     }
 
     /// Whether some network here holds `address`.
-    public func contains(address: IPv4Address) -> Bool { contains { $0.contains(address) } }
+    package func contains(address: IPv4Address) -> Bool { contains { $0.contains(address) } }
 }

@@ -1,11 +1,11 @@
 /// An IPv4 address, held as its 32-bit value.
-public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let value: UInt32
+package struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let value: UInt32
 
-    public init(value: UInt32) { self.value = value }
+    package init(value: UInt32) { self.value = value }
 
     /// Parses dotted-quad notation strictly: four decimal octets, no leading zeros, no spaces.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         // Byte by byte: this runs for every address and CIDR a snapshot load reads.
         var value: UInt32 = 0
         var octet: UInt32 = 0
@@ -33,7 +33,7 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Parses an address or throws an error naming the field.
-    public static func parse(_ text: String, field: String) throws -> IPv4Address {
+    package static func parse(_ text: String, field: String) throws -> IPv4Address {
         guard let address = IPv4Address(text) else {
             if text.contains(":") {
                 throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is IPv6; crosslink models IPv4 networks only")
@@ -43,23 +43,23 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         return address
     }
 
-    public var description: String {
+    package var description: String {
         "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
     }
 
-    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
 }
 
 extension IPv4Address {
     /// Ranges that are never reachable over the internet: RFC 1918, CGNAT, loopback,
     /// link-local, "this network", multicast and reserved.
-    public static let nonPublicRanges: [CIDR] = [
+    package static let nonPublicRanges: [CIDR] = [
         "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
         "169.254.0.0/16", "0.0.0.0/8", "224.0.0.0/4", "240.0.0.0/4",
     ].compactMap { try? CIDR.parse($0, field: "range") }
 
     /// Whether the address lies in a private or special-purpose range.
-    public var isInNonPublicRange: Bool {
+    package var isInNonPublicRange: Bool {
         Self.nonPublicRanges.contains { $0.contains(self) }
     }
 }

@@ -1,12 +1,12 @@
 /// Address ranges a VNet may not use (spec §7.11): Azure refuses them in a virtual network's
 /// address space, and crosslink would otherwise treat them as reachable VNet addresses.
-public struct ReservedRange: Sendable {
-    public let cidr: CIDR
+package struct ReservedRange: Sendable {
+    package let cidr: CIDR
     /// What the range is for, in a few words, for messages.
-    public let purpose: String
+    package let purpose: String
 
     /// In the order the spec lists them; the first one a prefix overlaps is the one named.
-    public static let all: [ReservedRange] = [
+    package static let all: [ReservedRange] = [
         ReservedRange(0x0000_0000, 8, "\"this network\""),
         ReservedRange(0x7F00_0000, 8, "loopback"),
         ReservedRange(0xA9FE_0000, 16, "link-local"),

@@ -1,5 +1,5 @@
 /// Any one object of the model, for code that handles every kind alike (add, diff, store).
-public enum Entity: Hashable, Sendable {
+package enum Entity: Hashable, Sendable {
     case vnet(VNet)
     // Boxed: a cluster is the largest object by far, and an inline case would size every
     // entity (a million imports in a first apply) for it.
@@ -16,7 +16,7 @@ public enum Entity: Hashable, Sendable {
     indirect case firewall(Firewall)
     indirect case securityGroup(SecurityGroup)
 
-    public var reference: EntityReference {
+    package var reference: EntityReference {
         switch self {
         case .vnet(let value): .vnet(value.name)
         case .cluster(let value): .cluster(value.name)
@@ -37,7 +37,7 @@ public enum Entity: Hashable, Sendable {
 
 extension Topology {
     /// The object a reference points at, if it exists.
-    public subscript(reference: EntityReference) -> Entity? {
+    package subscript(reference: EntityReference) -> Entity? {
         switch reference {
         case .vnet(let key): vnets[key].map(Entity.vnet)
         case .cluster(let key): clusters[key].map(Entity.cluster)
@@ -56,7 +56,7 @@ extension Topology {
     }
 
     /// Inserts or replaces one object (no checks; call `validate()` after).
-    public mutating func upsert(_ entity: Entity) {
+    package mutating func upsert(_ entity: Entity) {
         switch entity {
         case .vnet(let value): vnets[value.name] = value
         case .cluster(let value): clusters[value.name] = value
@@ -75,14 +75,14 @@ extension Topology {
     }
 
     /// What `add` did with an object.
-    public enum AddOutcome: String, Sendable {
+    package enum AddOutcome: String, Sendable {
         case created, unchanged
     }
 
     /// Adds one object the way `crosslink <kind> add` does: creating it, accepting an identical
     /// re-add as unchanged (idempotent), and refusing a different object under the same key.
     /// The caller validates the result (the store does, before it commits).
-    public mutating func add(_ entity: Entity) throws -> AddOutcome {
+    package mutating func add(_ entity: Entity) throws -> AddOutcome {
         var entity = entity
         // A cluster added without a region takes its VNet's, so an identical re-add compares equal.
         if case .cluster(var cluster) = entity, cluster.region.isEmpty, let region = vnets[cluster.vnet]?.region {
@@ -101,10 +101,10 @@ extension Topology {
     }
 
     /// Every object, in dependency order (what a reference names comes before the reference), sorted by key.
-    public var allEntities: [Entity] { allReferences.compactMap { self[$0] } }
+    package var allEntities: [Entity] { allReferences.compactMap { self[$0] } }
 
     /// The objects of one kind, sorted by key.
-    public func entities(of kind: EntityKind) -> [Entity] {
+    package func entities(of kind: EntityKind) -> [Entity] {
         switch kind {
         case .vnet: vnets.keys.sorted().compactMap { vnets[$0].map(Entity.vnet) }
         case .cluster: clusters.keys.sorted().compactMap { clusters[$0].map(Entity.cluster) }
@@ -123,7 +123,7 @@ extension Topology {
     }
 
     /// Every object in no particular order: for bulk work where order does not matter.
-    public var unorderedEntities: [Entity] {
+    package var unorderedEntities: [Entity] {
         var result: [Entity] = []
         result.reserveCapacity(objectCount)
         result += vnets.values.map(Entity.vnet)
@@ -144,25 +144,25 @@ extension Topology {
 }
 
 /// The difference between two snapshots: what a store must delete and write to go from one to the other.
-public struct TopologyChange: Sendable, Equatable {
+package struct TopologyChange: Sendable, Equatable {
     /// Objects present before and absent after (in no particular order).
-    public var removed: [EntityReference]
+    package var removed: [EntityReference]
     /// Objects absent before and present after (in no particular order).
-    public var created: [Entity]
+    package var created: [Entity]
     /// Objects present before and different after (in no particular order).
-    public var updated: [Entity]
+    package var updated: [Entity]
 
     /// Objects new or different after.
-    public var written: [Entity] { created + updated }
-    public var createdCount: Int { created.count }
-    public var updatedCount: Int { updated.count }
-    public var isEmpty: Bool { removed.isEmpty && created.isEmpty && updated.isEmpty }
+    package var written: [Entity] { created + updated }
+    package var createdCount: Int { created.count }
+    package var updatedCount: Int { updated.count }
+    package var isEmpty: Bool { removed.isEmpty && created.isEmpty && updated.isEmpty }
 
     /// Compares two snapshots object by object.
     ///
     /// Order within the lists carries no meaning for the store (it checks foreign keys at commit), so
     /// the dictionaries are walked as they are: sorting a million keys would cost more than the writes.
-    public init(from old: Topology, to new: Topology) {
+    package init(from old: Topology, to new: Topology) {
         var removed: [EntityReference] = []
         var created: [Entity] = []
         var updated: [Entity] = []

@@ -1,5 +1,5 @@
 /// The kinds of object crosslink records, named as on the command line.
-public enum EntityKind: String, CaseIterable, Sendable, Hashable {
+package enum EntityKind: String, CaseIterable, Sendable, Hashable {
     case vnet
     case cluster
     case service
@@ -16,7 +16,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable {
 }
 
 /// Points at one object of a topology by kind and key.
-public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+package enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvertible {
     case vnet(String)
     case cluster(String)
     case service(ServiceID)
@@ -31,7 +31,7 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
     case firewall(String)
     case securityGroup(String)
 
-    public var kind: EntityKind {
+    package var kind: EntityKind {
         switch self {
         case .vnet: .vnet
         case .cluster: .cluster
@@ -50,7 +50,7 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The key as users write it (`vnet-a~vnet-hub` for pairs).
-    public var key: String {
+    package var key: String {
         switch self {
         case .vnet(let name), .cluster(let name), .vpnGateway(let name), .routeTable(let name), .firewall(let name), .securityGroup(let name): name
         case .service(let id): id.description
@@ -60,9 +60,9 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
         }
     }
 
-    public var description: String { "\(kind.rawValue) \(key)" }
+    package var description: String { "\(kind.rawValue) \(key)" }
 
-    public static func < (lhs: EntityReference, rhs: EntityReference) -> Bool {
+    package static func < (lhs: EntityReference, rhs: EntityReference) -> Bool {
         let order = EntityKind.allCases
         let (l, r) = (order.firstIndex(of: lhs.kind) ?? 0, order.firstIndex(of: rhs.kind) ?? 0)
         return l != r ? l < r : lhs.key < rhs.key
@@ -71,7 +71,7 @@ public enum EntityReference: Hashable, Comparable, Sendable, CustomStringConvert
 
 extension Topology {
     /// Whether the referenced object exists.
-    public func contains(_ reference: EntityReference) -> Bool {
+    package func contains(_ reference: EntityReference) -> Bool {
         switch reference {
         case .vnet(let key): vnets[key] != nil
         case .cluster(let key): clusters[key] != nil
@@ -90,7 +90,7 @@ extension Topology {
     }
 
     /// The objects that name `reference` and would dangle without it, sorted.
-    public func referrers(of reference: EntityReference) -> [EntityReference] {
+    package func referrers(of reference: EntityReference) -> [EntityReference] {
         var result: [EntityReference] = []
         switch reference {
         case .vnet(let name):
@@ -120,7 +120,7 @@ extension Topology {
     }
 
     /// `reference` and everything that depends on it, transitively: what `remove --cascade` deletes.
-    public func cascade(from reference: EntityReference) -> [EntityReference] {
+    package func cascade(from reference: EntityReference) -> [EntityReference] {
         var seen: Set<EntityReference> = [reference]
         var pending = [reference]
         while let next = pending.popLast() {
@@ -132,7 +132,7 @@ extension Topology {
     }
 
     /// Removes one object from the snapshot (no checks; see `removing(_:cascade:)`).
-    public mutating func remove(_ reference: EntityReference) {
+    package mutating func remove(_ reference: EntityReference) {
         switch reference {
         case .vnet(let key): vnets[key] = nil
         case .cluster(let key): clusters[key] = nil
@@ -154,7 +154,7 @@ extension Topology {
     /// - Returns: every object removed, sorted.
     /// - Throws: `.notFound` for an unknown object, `.referenced` naming the referrers.
     @discardableResult
-    public mutating func removing(_ reference: EntityReference, cascade: Bool) throws -> [EntityReference] {
+    package mutating func removing(_ reference: EntityReference, cascade: Bool) throws -> [EntityReference] {
         guard contains(reference) else {
             throw CrosslinkError.notFound("\(reference) does not exist")
         }

@@ -1,17 +1,17 @@
 /// Allow or deny, for firewall and security-group rules.
-public enum RuleAction: String, ClosedValue {
+package enum RuleAction: String, ClosedValue {
     case allow, deny
 }
 
 /// The protocols a rule names; `*` matches every protocol.
-public enum RuleProtocol: String, ClosedValue {
+package enum RuleProtocol: String, ClosedValue {
     case tcp = "TCP"
     case udp = "UDP"
     case icmp = "ICMP"
     case any = "*"
 
     /// Whether the rule protocol covers a flow's port protocol (SCTP only by `*`).
-    public func matches(_ flow: PortProtocol) -> Bool {
+    package func matches(_ flow: PortProtocol) -> Bool {
         switch self {
         case .any: true
         case .tcp: flow == .tcp
@@ -22,7 +22,7 @@ public enum RuleProtocol: String, ClosedValue {
 }
 
 /// A source or destination entry of a rule: a CIDR or one of the service tags crosslink models.
-public enum RuleAddress: Hashable, Sendable, CustomStringConvertible {
+package enum RuleAddress: Hashable, Sendable, CustomStringConvertible {
     case any
     /// The VNet's own space, its peers', what it reaches over VPN, and its route tables' UDR prefixes.
     case virtualNetwork
@@ -34,7 +34,7 @@ public enum RuleAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `*`, a service tag (any letter case, as Azure accepts) or a canonical CIDR; a bare
     /// address means its /32.
-    public static func parse(_ text: String, field: String) throws -> RuleAddress {
+    package static func parse(_ text: String, field: String) throws -> RuleAddress {
         switch text.lowercased() {
         case "*": return .any
         case "virtualnetwork": return .virtualNetwork
@@ -50,7 +50,7 @@ public enum RuleAddress: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .any: "*"
         case .virtualNetwork: "VirtualNetwork"
@@ -61,22 +61,22 @@ public enum RuleAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The address Azure's load balancer probes come from.
-    public static let azureLoadBalancerAddress = CIDR(containing: IPv4Address(value: 0xA83F_8110), prefixLength: 32)
+    package static let azureLoadBalancerAddress = CIDR(containing: IPv4Address(value: 0xA83F_8110), prefixLength: 32)
 }
 
 /// A port entry of a rule: one port, a range `a-b`, or `*`.
-public struct PortRange: Hashable, Sendable, CustomStringConvertible {
-    public var lower: Int
-    public var upper: Int
+package struct PortRange: Hashable, Sendable, CustomStringConvertible {
+    package var lower: Int
+    package var upper: Int
 
-    public init(lower: Int, upper: Int) {
+    package init(lower: Int, upper: Int) {
         self.lower = lower
         self.upper = upper
     }
 
-    public static let any = PortRange(lower: 0, upper: 65535)
+    package static let any = PortRange(lower: 0, upper: 65535)
 
-    public static func parse(_ text: String, field: String) throws -> PortRange {
+    package static func parse(_ text: String, field: String) throws -> PortRange {
         if text == "*" { return .any }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let lower = Int(parts[0]), let upper = Int(parts[parts.count - 1]),
@@ -90,24 +90,24 @@ public struct PortRange: Hashable, Sendable, CustomStringConvertible {
         return PortRange(lower: lower, upper: upper)
     }
 
-    public func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
+    package func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
 
-    public var description: String {
+    package var description: String {
         if self == .any { return "*" }
         return lower == upper ? "\(lower)" : "\(lower)-\(upper)"
     }
 }
 
 /// One rule of a firewall: evaluated in order, the first that matches decides.
-public struct FirewallRule: Hashable, Sendable {
-    public var name: String
-    public var action: RuleAction
-    public var sources: [RuleAddress]
-    public var destinations: [RuleAddress]
-    public var ports: [PortRange]
-    public var protocols: [RuleProtocol]
+package struct FirewallRule: Hashable, Sendable {
+    package var name: String
+    package var action: RuleAction
+    package var sources: [RuleAddress]
+    package var destinations: [RuleAddress]
+    package var ports: [PortRange]
+    package var protocols: [RuleProtocol]
 
-    public init(
+    package init(
         name: String, action: RuleAction = .allow, sources: [RuleAddress] = [.any], destinations: [RuleAddress] = [.any], ports: [PortRange] = [.any],
         protocols: [RuleProtocol] = [.any]
     ) {
@@ -121,15 +121,15 @@ public struct FirewallRule: Hashable, Sendable {
 }
 
 /// An Azure Firewall or network virtual appliance: a stateful forwarder at a private address.
-public struct Firewall: Hashable, Sendable {
-    public var name: String
-    public var vnet: String
-    public var privateIP: IPv4Address
+package struct Firewall: Hashable, Sendable {
+    package var name: String
+    package var vnet: String
+    package var privateIP: IPv4Address
     /// What happens to a flow no rule matches: deny (Azure Firewall) or allow (a permissive NVA).
-    public var defaultAction: RuleAction
-    public var rules: [FirewallRule]
+    package var defaultAction: RuleAction
+    package var rules: [FirewallRule]
 
-    public init(name: String, vnet: String, privateIP: IPv4Address, defaultAction: RuleAction = .deny, rules: [FirewallRule] = []) {
+    package init(name: String, vnet: String, privateIP: IPv4Address, defaultAction: RuleAction = .deny, rules: [FirewallRule] = []) {
         self.name = name
         self.vnet = vnet
         self.privateIP = privateIP

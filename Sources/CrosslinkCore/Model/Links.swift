@@ -1,13 +1,13 @@
 /// A VNet peering. Azure peerings are two half-links; crosslink records the pair as one.
-public struct Peering: Hashable, Sendable {
-    public var vnets: UnorderedPair
-    public var state: PeeringState
+package struct Peering: Hashable, Sendable {
+    package var vnets: UnorderedPair
+    package var state: PeeringState
     /// The VNet whose VPN gateway the other side uses (Azure: allowGatewayTransit/useRemoteGateways).
-    public var gatewayTransit: String?
+    package var gatewayTransit: String?
     /// Whether traffic a firewall forwards may enter over this peering (spec §8; Azure's default is no).
-    public var allowForwardedTraffic: Bool
+    package var allowForwardedTraffic: Bool
 
-    public init(vnets: UnorderedPair, state: PeeringState = .connected, gatewayTransit: String? = nil, allowForwardedTraffic: Bool = false) {
+    package init(vnets: UnorderedPair, state: PeeringState = .connected, gatewayTransit: String? = nil, allowForwardedTraffic: Bool = false) {
         self.vnets = vnets
         self.state = state
         self.gatewayTransit = gatewayTransit
@@ -15,20 +15,20 @@ public struct Peering: Hashable, Sendable {
     }
 
     /// The VNet that borrows the transit gateway, if the peering has one.
-    public var gatewayUser: String? { gatewayTransit.map { vnets.other(than: $0) } }
+    package var gatewayUser: String? { gatewayTransit.map { vnets.other(than: $0) } }
 }
 
 /// A virtual network gateway of type VPN; at most one per VNet.
-public struct VPNGateway: Hashable, Sendable {
-    public var name: String
-    public var vnet: String
-    public var publicIP: IPv4Address?
+package struct VPNGateway: Hashable, Sendable {
+    package var name: String
+    package var vnet: String
+    package var publicIP: IPv4Address?
     /// BGP autonomous system number; nil means static routes only.
-    public var bgpASN: UInt32?
+    package var bgpASN: UInt32?
     /// The GatewaySubnet: traffic arriving over VPN continues from it with its route table (spec §8).
-    public var subnet: CIDR?
+    package var subnet: CIDR?
 
-    public init(name: String, vnet: String, publicIP: IPv4Address? = nil, bgpASN: UInt32? = nil, subnet: CIDR? = nil) {
+    package init(name: String, vnet: String, publicIP: IPv4Address? = nil, bgpASN: UInt32? = nil, subnet: CIDR? = nil) {
         self.name = name
         self.vnet = vnet
         self.publicIP = publicIP
@@ -38,12 +38,12 @@ public struct VPNGateway: Hashable, Sendable {
 }
 
 /// A site-to-site or VNet-to-VNet connection between two VPN gateways.
-public struct VPNConnection: Hashable, Sendable {
-    public var gateways: UnorderedPair
-    public var state: VPNConnectionState
-    public var bgp: Bool
+package struct VPNConnection: Hashable, Sendable {
+    package var gateways: UnorderedPair
+    package var state: VPNConnectionState
+    package var bgp: Bool
 
-    public init(gateways: UnorderedPair, state: VPNConnectionState = .connected, bgp: Bool = false) {
+    package init(gateways: UnorderedPair, state: VPNConnectionState = .connected, bgp: Bool = false) {
         self.gateways = gateways
         self.state = state
         self.bgp = bgp
@@ -51,13 +51,13 @@ public struct VPNConnection: Hashable, Sendable {
 }
 
 /// A Submariner-style gateway-to-gateway tunnel between two clusters.
-public struct Tunnel: Hashable, Sendable {
-    public var clusters: UnorderedPair
-    public var cableDriver: CableDriver
-    public var endpoint: TunnelEndpoint
-    public var state: TunnelState
+package struct Tunnel: Hashable, Sendable {
+    package var clusters: UnorderedPair
+    package var cableDriver: CableDriver
+    package var endpoint: TunnelEndpoint
+    package var state: TunnelState
 
-    public init(clusters: UnorderedPair, cableDriver: CableDriver = .libreswan, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected) {
+    package init(clusters: UnorderedPair, cableDriver: CableDriver = .libreswan, endpoint: TunnelEndpoint = .public, state: TunnelState = .connected) {
         self.clusters = clusters
         self.cableDriver = cableDriver
         self.endpoint = endpoint
@@ -66,37 +66,37 @@ public struct Tunnel: Hashable, Sendable {
 }
 
 /// Endpoint discovery between two mesh members (Istio remote secrets in both directions).
-public struct MeshLink: Hashable, Sendable {
-    public var clusters: UnorderedPair
+package struct MeshLink: Hashable, Sendable {
+    package var clusters: UnorderedPair
 
-    public init(clusters: UnorderedPair) { self.clusters = clusters }
+    package init(clusters: UnorderedPair) { self.clusters = clusters }
 }
 
 /// Identifies an ingress: the service it exposes and its host (spec §7.8: a service may sit behind
 /// several hosts), written `cluster/namespace/service@host`.
-public struct IngressID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var service: ServiceID
-    public var host: String
+package struct IngressID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var service: ServiceID
+    package var host: String
 
-    public init(service: ServiceID, host: String) {
+    package init(service: ServiceID, host: String) {
         self.service = service
         self.host = host
     }
 
-    public var description: String { "\(service)@\(host)" }
+    package var description: String { "\(service)@\(host)" }
 
-    public static func < (lhs: IngressID, rhs: IngressID) -> Bool {
+    package static func < (lhs: IngressID, rhs: IngressID) -> Bool {
         (lhs.service, lhs.host) < (rhs.service, rhs.host)
     }
 }
 
 /// The backend port an ingress sends to: a port number or a port name of its service (spec §7.8).
-public enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
+package enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
     case number(Int)
     case name(String)
 
     /// Parses a command-line value: digits are a port number, anything else a port name.
-    public static func parse(_ text: String, field: String) throws -> IngressBackendPort {
+    package static func parse(_ text: String, field: String) throws -> IngressBackendPort {
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             guard let number = Int(text) else { throw CrosslinkError.invalid("\(field) \(text.quoted) is out of range (1 to 65535)") }
             try checkPort(number, field: field)
@@ -106,7 +106,7 @@ public enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
         return .name(text)
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let number): String(number)
         case .name(let name): name
@@ -114,7 +114,7 @@ public enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The port of `service` this names, if the service has it.
-    public func port(of service: Service) -> ServicePort? {
+    package func port(of service: Service) -> ServicePort? {
         switch self {
         case .number(let number): service.ports.first { $0.port == number }
         case .name(let name): service.ports.first { $0.name == name }
@@ -123,18 +123,18 @@ public enum IngressBackendPort: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An ingress or API-gateway exposure of one service port under a host name.
-public struct Ingress: Hashable, Sendable {
-    public var service: ServiceID
-    public var host: String
-    public var port: Int
-    public var tls: Bool
-    public var visibility: IngressVisibility
-    public var address: IPv4Address?
-    public var className: String?
+package struct Ingress: Hashable, Sendable {
+    package var service: ServiceID
+    package var host: String
+    package var port: Int
+    package var tls: Bool
+    package var visibility: IngressVisibility
+    package var address: IPv4Address?
+    package var className: String?
     /// The one backend port of the service it serves; nil means the service's first port.
-    public var servicePort: IngressBackendPort?
+    package var servicePort: IngressBackendPort?
 
-    public init(
+    package init(
         service: ServiceID, host: String, port: Int? = nil, tls: Bool = true, visibility: IngressVisibility = .public, address: IPv4Address? = nil,
         className: String? = nil, servicePort: IngressBackendPort? = nil
     ) {
@@ -148,27 +148,27 @@ public struct Ingress: Hashable, Sendable {
         self.servicePort = servicePort
     }
 
-    public var id: IngressID { IngressID(service: service, host: host) }
+    package var id: IngressID { IngressID(service: service, host: host) }
 
     /// The port of `service` (the service this ingress exposes) that it sends to; nil when the
     /// service lacks the named port (refused at registration).
-    public func backendPort(of service: Service) -> ServicePort? {
+    package func backendPort(of service: Service) -> ServicePort? {
         guard let servicePort else { return service.ports.first }
         return servicePort.port(of: service)
     }
 }
 
 /// Who consumes an import: a cluster, optionally narrowed to one namespace (`aks-a/frontend`).
-public struct Consumer: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var cluster: String
-    public var namespace: String?
+package struct Consumer: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var cluster: String
+    package var namespace: String?
 
-    public init(cluster: String, namespace: String? = nil) {
+    package init(cluster: String, namespace: String? = nil) {
         self.cluster = cluster
         self.namespace = namespace
     }
 
-    public static func parse(_ text: String, field: String) throws -> Consumer {
+    package static func parse(_ text: String, field: String) throws -> Consumer {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 1 || parts.count == 2 else {
             throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not cluster or cluster/namespace")
@@ -178,38 +178,38 @@ public struct Consumer: Hashable, Comparable, Sendable, CustomStringConvertible 
         return Consumer(cluster: parts[0], namespace: parts.count == 2 ? parts[1] : nil)
     }
 
-    public var description: String { namespace.map { "\(cluster)/\($0)" } ?? cluster }
+    package var description: String { namespace.map { "\(cluster)/\($0)" } ?? cluster }
 
-    public static func < (lhs: Consumer, rhs: Consumer) -> Bool {
+    package static func < (lhs: Consumer, rhs: Consumer) -> Bool {
         (lhs.cluster, lhs.namespace ?? "") < (rhs.cluster, rhs.namespace ?? "")
     }
 }
 
 /// Names an import: its consumer and the service it wants.
-public struct ImportID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var consumer: Consumer
-    public var service: ServiceID
+package struct ImportID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var consumer: Consumer
+    package var service: ServiceID
 
-    public init(consumer: Consumer, service: ServiceID) {
+    package init(consumer: Consumer, service: ServiceID) {
         self.consumer = consumer
         self.service = service
     }
 
-    public var description: String { "\(consumer) -> \(service)" }
+    package var description: String { "\(consumer) -> \(service)" }
 
-    public static func < (lhs: ImportID, rhs: ImportID) -> Bool {
+    package static func < (lhs: ImportID, rhs: ImportID) -> Bool {
         (lhs.consumer, lhs.service) < (rhs.consumer, rhs.service)
     }
 }
 
 /// A cross-cluster service import a user wants to work.
-public struct ServiceImport: Hashable, Sendable {
-    public var id: ImportID
+package struct ServiceImport: Hashable, Sendable {
+    package var id: ImportID
     /// The one port wanted; nil means every port of the service.
-    public var port: Int?
-    public var via: ImportVia
+    package var port: Int?
+    package var via: ImportVia
 
-    public init(id: ImportID, port: Int? = nil, via: ImportVia = .auto) {
+    package init(id: ImportID, port: Int? = nil, via: ImportVia = .auto) {
         self.id = id
         self.port = port
         self.via = via

@@ -1,5 +1,5 @@
 /// Where a user-defined route sends matching traffic (Azure's next hop types, spec §8).
-public enum NextHopType: String, ClosedValue {
+package enum NextHopType: String, ClosedValue {
     case virtualAppliance = "virtual-appliance"
     case vnetGateway = "vnet-gateway"
     case vnetLocal = "vnet-local"
@@ -8,13 +8,13 @@ public enum NextHopType: String, ClosedValue {
 }
 
 /// One user-defined route (UDR) of a route table.
-public struct UserRoute: Hashable, Sendable {
-    public var prefix: CIDR
-    public var nextHop: NextHopType
+package struct UserRoute: Hashable, Sendable {
+    package var prefix: CIDR
+    package var nextHop: NextHopType
     /// The appliance's private address; set exactly when `nextHop` is virtual-appliance.
-    public var nextHopIP: IPv4Address?
+    package var nextHopIP: IPv4Address?
 
-    public init(prefix: CIDR, nextHop: NextHopType, nextHopIP: IPv4Address? = nil) {
+    package init(prefix: CIDR, nextHop: NextHopType, nextHopIP: IPv4Address? = nil) {
         self.prefix = prefix
         self.nextHop = nextHop
         self.nextHopIP = nextHopIP
@@ -22,16 +22,16 @@ public struct UserRoute: Hashable, Sendable {
 }
 
 /// An Azure route table attached to subnets of one VNet.
-public struct RouteTable: Hashable, Sendable {
-    public var name: String
-    public var vnet: String
+package struct RouteTable: Hashable, Sendable {
+    package var name: String
+    package var vnet: String
     /// The subnets it is attached to; empty means every subnet of the VNet.
-    public var subnets: [CIDR]
+    package var subnets: [CIDR]
     /// False is Azure's "disable gateway route propagation": the subnet learns no VPN routes.
-    public var propagateGatewayRoutes: Bool
-    public var routes: [UserRoute]
+    package var propagateGatewayRoutes: Bool
+    package var routes: [UserRoute]
 
-    public init(name: String, vnet: String, subnets: [CIDR] = [], propagateGatewayRoutes: Bool = true, routes: [UserRoute] = []) {
+    package init(name: String, vnet: String, subnets: [CIDR] = [], propagateGatewayRoutes: Bool = true, routes: [UserRoute] = []) {
         self.name = name
         self.vnet = vnet
         self.subnets = subnets

@@ -1,17 +1,17 @@
 /// Names a service: cluster, namespace and name, written `cluster/namespace/name`.
-public struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var cluster: String
-    public var namespace: String
-    public var name: String
+package struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var cluster: String
+    package var namespace: String
+    package var name: String
 
-    public init(cluster: String, namespace: String, name: String) {
+    package init(cluster: String, namespace: String, name: String) {
         self.cluster = cluster
         self.namespace = namespace
         self.name = name
     }
 
     /// Parses `cluster/namespace/name`.
-    public static func parse(_ text: String, field: String) throws -> ServiceID {
+    package static func parse(_ text: String, field: String) throws -> ServiceID {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else {
             throw CrosslinkError.invalid("\(field) \(text.quotedExcerpt) is not cluster/namespace/service")
@@ -21,28 +21,28 @@ public struct ServiceID: Hashable, Comparable, Sendable, CustomStringConvertible
         return id
     }
 
-    public func validate(field: @autoclosure () -> String) throws {
+    package func validate(field: @autoclosure () -> String) throws {
         try NameRule.dns1123Label.check(cluster, field: "\(field()) cluster")
         try NameRule.dns1123Label.check(namespace, field: "\(field()) namespace")
         try NameRule.dns1035Label.check(name, field: "\(field()) name")
     }
 
-    public var description: String { "\(cluster)/\(namespace)/\(name)" }
+    package var description: String { "\(cluster)/\(namespace)/\(name)" }
 
-    public static func < (lhs: ServiceID, rhs: ServiceID) -> Bool {
+    package static func < (lhs: ServiceID, rhs: ServiceID) -> Bool {
         (lhs.cluster, lhs.namespace, lhs.name) < (rhs.cluster, rhs.namespace, rhs.name)
     }
 }
 
 /// One port of a Kubernetes Service.
-public struct ServicePort: Hashable, Sendable {
-    public var name: String?
-    public var port: Int
-    public var targetPort: Int
-    public var `protocol`: PortProtocol
-    public var appProtocol: String?
+package struct ServicePort: Hashable, Sendable {
+    package var name: String?
+    package var port: Int
+    package var targetPort: Int
+    package var `protocol`: PortProtocol
+    package var appProtocol: String?
 
-    public init(name: String? = nil, port: Int, targetPort: Int? = nil, protocol: PortProtocol = .tcp, appProtocol: String? = nil) {
+    package init(name: String? = nil, port: Int, targetPort: Int? = nil, protocol: PortProtocol = .tcp, appProtocol: String? = nil) {
         self.name = name
         self.port = port
         self.targetPort = targetPort ?? port
@@ -52,15 +52,15 @@ public struct ServicePort: Hashable, Sendable {
 }
 
 /// A Kubernetes Service in one cluster.
-public struct Service: Hashable, Sendable {
-    public var id: ServiceID
-    public var ports: [ServicePort]
-    public var exposure: ServiceExposure
-    public var loadBalancerIP: IPv4Address?
+package struct Service: Hashable, Sendable {
+    package var id: ServiceID
+    package var ports: [ServicePort]
+    package var exposure: ServiceExposure
+    package var loadBalancerIP: IPv4Address?
     /// Which source address the service's pods see for traffic through its load balancer (spec §7.15).
-    public var externalTrafficPolicy: ExternalTrafficPolicy
+    package var externalTrafficPolicy: ExternalTrafficPolicy
 
-    public init(
+    package init(
         id: ServiceID, ports: [ServicePort], exposure: ServiceExposure = .clusterIP, loadBalancerIP: IPv4Address? = nil,
         externalTrafficPolicy: ExternalTrafficPolicy = .cluster
     ) {

@@ -2,7 +2,7 @@ extension Topology {
     /// What `apply -f FILE` does to the estate: upserts every object of `file` and, with `prune`,
     /// removes the objects the file does not name. The caller validates the result (the store does
     /// before it commits; `plan` does before it answers).
-    public mutating func apply(_ file: Topology, prune: Bool) {
+    package mutating func apply(_ file: Topology, prune: Bool) {
         if prune {
             for entity in unorderedEntities where !file.contains(entity.reference) {
                 remove(entity.reference)

@@ -2,32 +2,32 @@
 ///
 /// A `Topology` is a snapshot: the store loads one, the engine reads one, `apply` builds one. It is
 /// a value, so comparing two snapshots tells exactly what a command changed.
-public struct Topology: Hashable, Sendable {
-    public var vnets: [String: VNet] = [:]
-    public var clusters: [String: Cluster] = [:]
-    public var services: [ServiceID: Service] = [:]
-    public var peerings: [UnorderedPair: Peering] = [:]
-    public var vpnGateways: [String: VPNGateway] = [:]
-    public var vpnConnections: [UnorderedPair: VPNConnection] = [:]
-    public var tunnels: [UnorderedPair: Tunnel] = [:]
-    public var meshLinks: [UnorderedPair: MeshLink] = [:]
-    public var ingresses: [IngressID: Ingress] = [:]
-    public var imports: [ImportID: ServiceImport] = [:]
-    public var routeTables: [String: RouteTable] = [:]
-    public var firewalls: [String: Firewall] = [:]
-    public var securityGroups: [String: SecurityGroup] = [:]
+package struct Topology: Hashable, Sendable {
+    package var vnets: [String: VNet] = [:]
+    package var clusters: [String: Cluster] = [:]
+    package var services: [ServiceID: Service] = [:]
+    package var peerings: [UnorderedPair: Peering] = [:]
+    package var vpnGateways: [String: VPNGateway] = [:]
+    package var vpnConnections: [UnorderedPair: VPNConnection] = [:]
+    package var tunnels: [UnorderedPair: Tunnel] = [:]
+    package var meshLinks: [UnorderedPair: MeshLink] = [:]
+    package var ingresses: [IngressID: Ingress] = [:]
+    package var imports: [ImportID: ServiceImport] = [:]
+    package var routeTables: [String: RouteTable] = [:]
+    package var firewalls: [String: Firewall] = [:]
+    package var securityGroups: [String: SecurityGroup] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The number of top-level objects, for summaries.
-    public var objectCount: Int {
+    package var objectCount: Int {
         vnets.count + clusters.count + services.count + peerings.count + vpnGateways.count
             + vpnConnections.count + tunnels.count + meshLinks.count + ingresses.count + imports.count
             + routeTables.count + firewalls.count + securityGroups.count
     }
 
     /// Every object's reference, in a stable order (dependency order, then by key).
-    public var allReferences: [EntityReference] {
+    package var allReferences: [EntityReference] {
         vnets.keys.sorted().map(EntityReference.vnet)
             + clusters.keys.sorted().map(EntityReference.cluster)
             + services.keys.sorted().map(EntityReference.service)
@@ -45,22 +45,22 @@ public struct Topology: Hashable, Sendable {
 
     /// Whether the estate has route tables, firewalls or security groups: only then do the §8 rules
     /// (R1–R6) decide private reachability; without them every answer is the v1 one.
-    public var hasTrafficControls: Bool {
+    package var hasTrafficControls: Bool {
         !routeTables.isEmpty || !firewalls.isEmpty || !securityGroups.isEmpty
     }
 
     /// The VPN gateway that lives in `vnet`, if any.
-    public func vpnGateway(in vnet: String) -> VPNGateway? {
+    package func vpnGateway(in vnet: String) -> VPNGateway? {
         vpnGateways.values.first { $0.vnet == vnet }
     }
 
     /// The ingresses that expose `service`, sorted by host.
-    public func ingresses(of service: ServiceID) -> [Ingress] {
+    package func ingresses(of service: ServiceID) -> [Ingress] {
         ingresses.values.filter { $0.service == service }.sorted { $0.host < $1.host }
     }
 
     /// The services of one cluster, sorted by namespace and name.
-    public func services(in cluster: String) -> [Service] {
+    package func services(in cluster: String) -> [Service] {
         services.values.filter { $0.id.cluster == cluster }.sorted { $0.id < $1.id }
     }
 }

@@ -1,11 +1,11 @@
 /// An Azure virtual network: the unit of underlay reachability.
-public struct VNet: Hashable, Sendable {
-    public var name: String
-    public var region: String
+package struct VNet: Hashable, Sendable {
+    package var name: String
+    package var region: String
     /// One or more IPv4 networks; every subnet and azure-cni pod range lies inside them.
-    public var addressSpace: [CIDR]
+    package var addressSpace: [CIDR]
 
-    public init(name: String, region: String, addressSpace: [CIDR]) {
+    package init(name: String, region: String, addressSpace: [CIDR]) {
         self.name = name
         self.region = region
         self.addressSpace = addressSpace

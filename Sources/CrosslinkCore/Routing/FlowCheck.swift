@@ -63,7 +63,8 @@ extension TrafficPlane {
         let replyFrom = request.arrival.map { FlowEndpoint.range($0.subnet).description } ?? "the internet"
         if let failure = reply.failure {
             return finish(
-                RouteReason(.asymmetricRouting, "the reply to \(flow) cannot get back from \(replyFrom) to \(FlowEndpoint.range(flow.source)): \(failure.message)"))
+                RouteReason(
+                    .asymmetricRouting, "the reply to \(flow) cannot get back from \(replyFrom) to \(FlowEndpoint.range(flow.source)): \(failure.message)"))
         }
         replyFirewalls += reply.firewalls
         let requestNames = Set(request.firewalls.map(\.name))
@@ -99,14 +100,14 @@ extension TrafficPlane {
 
 /// How one flow fared, hop by hop, for `route check --explain` (Network Watcher's next hop and IP
 /// flow verify in one).
-public struct FlowExplanation: Hashable, Sendable {
+package struct FlowExplanation: Hashable, Sendable {
     /// `PROTOCOL/PORT from SOURCE to DESTINATION`.
-    public var flow: String
+    package var flow: String
     /// The effective route at every hop of the request, and of its reply.
-    public var request: [RouteStep]
-    public var reply: [RouteStep]
+    package var request: [RouteStep]
+    package var reply: [RouteStep]
     /// Security-group and firewall decisions, in the order they were made.
-    public var checks: [String]
+    package var checks: [String]
     /// `passes`, or the reason code and message that stopped it.
-    public var verdict: String
+    package var verdict: String
 }

@@ -35,7 +35,9 @@ struct Walk {
 extension TrafficPlane {
     /// Rules R1 and R2: follows effective routes from `start` until the packet is delivered, dropped
     /// or loops. A reply (`isReply`) is not checked against firewall rules: the connection is established.
-    func walk(_ flow: Flow, from start: Location, to destination: FlowEndpoint, isReply: Bool, forwardedBy firstForwarder: Firewall? = nil, tracing: Bool = false)
+    func walk(
+        _ flow: Flow, from start: Location, to destination: FlowEndpoint, isReply: Bool, forwardedBy firstForwarder: Firewall? = nil, tracing: Bool = false
+    )
         -> Walk
     {
         var result = Walk()
@@ -90,7 +92,9 @@ extension TrafficPlane {
                     }
                     return deliver(in: location.vnet)
                 case .vnetGateway:
-                    guard let (vnet, vpn) = owners(of: range).lazy.compactMap({ owner in reachesOverVPN(location.vnet, owner.vnet).map { (owner.vnet, $0) } }).first
+                    guard
+                        let (vnet, vpn) = owners(of: range).lazy.compactMap({ owner in reachesOverVPN(location.vnet, owner.vnet).map { (owner.vnet, $0) } })
+                            .first
                     else {
                         return fail(.noRoute, noRouteMessage(location, destination, route, forwarder: forwarder))
                     }
@@ -108,7 +112,8 @@ extension TrafficPlane {
                         let names = (appliances + [firewall]).map(\.name).joined(separator: " -> ")
                         return fail(
                             .routingLoop,
-                            "\(flow) passes more than 4 virtual appliances (\(names)): the route tables send it in a circle; fix route-table \(table)'s route for \(udr.prefix)")
+                            "\(flow) passes more than 4 virtual appliances (\(names)): the route tables send it in a circle; fix route-table \(table)'s route for \(udr.prefix)"
+                        )
                     }
                     if firewall.vnet != location.vnet {
                         let reach = underlay.reachability(from: location.vnet, to: firewall.vnet)
@@ -116,7 +121,8 @@ extension TrafficPlane {
                             let why = if case .unreachable(let reason) = reach { ": \(reason.message)" } else { "" }
                             return fail(
                                 .applianceUnreachable,
-                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)")
+                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)"
+                            )
                         }
                         if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
                         result.hops += reachHops
@@ -185,17 +191,17 @@ extension TrafficPlane {
 }
 
 /// One effective route used on a flow's way, as `route check --explain` shows it (Network Watcher's next hop).
-public struct RouteStep: Hashable, Sendable {
-    public var vnet: String
+package struct RouteStep: Hashable, Sendable {
+    package var vnet: String
     /// The subnet or address the packet leaves from.
-    public var from: String
-    public var routeTable: String?
-    public var prefix: String
+    package var from: String
+    package var routeTable: String?
+    package var prefix: String
     /// user, gateway or system.
-    public var source: String
-    public var nextHop: String
+    package var source: String
+    package var nextHop: String
     /// The appliance address, peered VNet or VNet reached over VPN, when the hop has one.
-    public var nextHopAddress: String?
+    package var nextHopAddress: String?
 
     init(_ location: Location, _ route: EffectiveRoute) {
         vnet = location.vnet

@@ -6,17 +6,17 @@
 /// once an earlier one holds (a tunnel's state, when there is no tunnel) is not counted separately,
 /// because the change that fixes the earlier one can satisfy it too. docs/routability.md lists each
 /// path's conditions.
-public struct PathCloseness: Hashable, Sendable {
-    public var met: Int
-    public var unmet: Int
+package struct PathCloseness: Hashable, Sendable {
+    package var met: Int
+    package var unmet: Int
 
-    public init(met: Int, unmet: Int) {
+    package init(met: Int, unmet: Int) {
         self.met = met
         self.unmet = unmet
     }
 
     /// What a rejection says when its path reports nothing more: one condition failed.
-    public static let oneUnmet = PathCloseness(met: 0, unmet: 1)
+    package static let oneUnmet = PathCloseness(met: 0, unmet: 1)
 }
 
 /// Collects one path kind's conditions in order: counts those that hold and those that do not, and
@@ -69,9 +69,9 @@ struct PathConditions {
         firstReason.map { .rejected($0, closeness) }
     }
 
-    /// The rejection after a condition that the rest of the path depends on failed (so a reason is
-    /// kept; the fallback only satisfies the type checker).
-    var failed: RouteEngine.Outcome {
-        .rejected(firstReason ?? RouteReason(ReasonCode(rawValue: "Unknown"), "no reason recorded"), closeness)
+    /// The rejection after a condition that the rest of the path depends on failed. `code` names
+    /// that condition; it is used only if the caller returned early without recording the failure.
+    func failed(_ code: ReasonCode) -> RouteEngine.Outcome {
+        .rejected(firstReason ?? RouteReason(code, "no reason recorded"), closeness)
     }
 }

@@ -2,7 +2,7 @@ extension RouteAnswer {
     /// Where in `rejected` the reason an unroutable answer leads with is (spec §9.3): the path kind
     /// that came closest, with the fewest unmet conditions, ties going to the more preferred kind (§5).
     /// Nil for a routable answer, whose path is its headline.
-    public var primaryIndex: Int? {
+    package var primaryIndex: Int? {
         guard !isRoutable else { return nil }
         var best: Int?
         for (index, rejection) in rejected.enumerated() {
@@ -17,5 +17,5 @@ extension RouteAnswer {
     }
 
     /// The rejection an unroutable answer leads with; nil when routable.
-    public var primaryRejection: Rejection? { primaryIndex.map { rejected[$0] } }
+    package var primaryRejection: Rejection? { primaryIndex.map { rejected[$0] } }
 }

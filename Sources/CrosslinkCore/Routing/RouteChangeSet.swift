@@ -1,29 +1,29 @@
 /// What changed between two reconciles: the report `crosslink reconcile` prints.
-public struct RouteChangeSet: Sendable, Hashable {
+package struct RouteChangeSet: Sendable, Hashable {
     /// A route whose path kind changed while it stayed routable.
-    public struct PathChange: Sendable, Hashable {
-        public var before: RouteSummary
-        public var after: RouteAnswer
+    package struct PathChange: Sendable, Hashable {
+        package var before: RouteSummary
+        package var after: RouteAnswer
     }
 
     /// Routes that are routable now and were unroutable or absent before.
-    public var newlyRoutable: [RouteAnswer] = []
+    package var newlyRoutable: [RouteAnswer] = []
     /// Routes that are unroutable now and were routable or absent before.
-    public var newlyUnroutable: [RouteAnswer] = []
+    package var newlyUnroutable: [RouteAnswer] = []
     /// Routes routable before and now, over a different path kind.
-    public var pathChanged: [PathChange] = []
+    package var pathChanged: [PathChange] = []
     /// Routes that did not exist before (also listed above by verdict).
-    public var added: [RouteKey] = []
+    package var added: [RouteKey] = []
     /// Routes that no longer exist (their import or port is gone).
-    public var removed: [RouteKey] = []
+    package var removed: [RouteKey] = []
 
     /// Compares the answers of two reconciles by route key; both lists in any order.
-    public init(previous: [RouteAnswer], current: [RouteAnswer]) {
+    package init(previous: [RouteAnswer], current: [RouteAnswer]) {
         self.init(previous: previous.map(\.summary), current: current)
     }
 
     /// Compares what the last reconcile stored with the new answers; both lists in any order.
-    public init(previous: [RouteSummary], current: [RouteAnswer]) {
+    package init(previous: [RouteSummary], current: [RouteAnswer]) {
         var before: [RouteKey: RouteSummary] = [:]
         before.reserveCapacity(previous.count)
         for summary in previous { before[summary.key] = summary }
@@ -37,7 +37,7 @@ public struct RouteChangeSet: Sendable, Hashable {
     }
 
     /// Classifies the routes whose stored answer changed (before nil: new; after nil: gone).
-    public init(changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)]) {
+    package init(changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)]) {
         for change in changes {
             guard let answer = change.after else {
                 removed.append(change.key)
@@ -65,7 +65,7 @@ public struct RouteChangeSet: Sendable, Hashable {
     }
 
     /// Whether nothing a user cares about changed.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         newlyRoutable.isEmpty && newlyUnroutable.isEmpty && pathChanged.isEmpty && added.isEmpty && removed.isEmpty
     }
 }

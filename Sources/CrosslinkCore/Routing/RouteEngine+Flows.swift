@@ -61,7 +61,7 @@ extension RouteEngine {
 
     /// Every flow of one path with the effective route at every hop (`route check --explain`); empty
     /// for paths that make no flow between VNets, or when the estate has no §8 objects.
-    public func explain(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia) throws -> [PathExplanation] {
+    package func explain(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia) throws -> [PathExplanation] {
         let answer = try answer(consumer: consumer, service: service, port: port, via: via)
         guard let plane, let c = topology.clusters[consumer.cluster], let k = topology.clusters[service.cluster],
             let target = topology.services[service], let servicePort = target.ports.first(where: { $0.port == answer.servicePort })
@@ -107,7 +107,7 @@ extension RouteEngine {
 }
 
 /// The flows of one path kind, explained.
-public struct PathExplanation: Hashable, Sendable {
-    public var via: PathKind
-    public var flows: [FlowExplanation]
+package struct PathExplanation: Hashable, Sendable {
+    package var via: PathKind
+    package var flows: [FlowExplanation]
 }

@@ -46,7 +46,7 @@ extension RouteEngine {
         guard let ingress else {
             // Only counted: the missing ingress is the reason shown.
             conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.noIngress, ""))
-            return conditions.failed
+            return conditions.failed(.noIngress)
         }
         var hops = [c.name]
         switch ingress.visibility {

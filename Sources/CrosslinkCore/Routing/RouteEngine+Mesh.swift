@@ -14,7 +14,7 @@ extension RouteEngine {
             // Pod IPs are routable inside their own cluster whatever the CNI: no network checks.
             conditions.require(c.mesh != nil, RouteReason(.notMeshMember, "\(c.name) is not a member of any mesh"))
             requireTCP(request, &conditions)
-            guard let cm = c.mesh, conditions.rejection == nil else { return conditions.failed }
+            guard let cm = c.mesh, conditions.rejection == nil else { return conditions.failed(.notMeshMember) }
             return .routable(address: address, port: request.port.port, hops: [c.name, "mesh \(cm.id) network \(cm.network)", k.name])
         }
         conditions.require(c.mesh != nil, RouteReason(.notMeshMember, "\(c.name) is not a member of any mesh"))
@@ -45,7 +45,7 @@ extension RouteEngine {
                 ))
         }
         requireTCP(request, &conditions)
-        guard let (cm, km) = sameMesh else { return conditions.failed }
+        guard let (cm, km) = sameMesh else { return conditions.failed(.differentMeshes) }
         if cm.network == km.network {
             for cluster in [c, k] {
                 conditions.require(
@@ -71,7 +71,7 @@ extension RouteEngine {
                     "\(k.name) is on mesh network \(km.network), not \(c.name)'s \(cm.network), and has no east-west gateway: install one and set eastWestGateway"
                 )),
             let gateway = km.eastWestGateway
-        else { return conditions.failed }
+        else { return conditions.failed(.noEastWestGateway) }
         let problem = consumerRangeProblem(gateway, from: c, what: "\(k.name)'s east-west gateway")
         conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
         let hops = conditions.require(

@@ -23,7 +23,7 @@ extension RouteEngine {
         guard let address else {
             // Only counted: the missing load balancer is the reason shown.
             conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.notLoadBalanced, ""))
-            return conditions.failed
+            return conditions.failed(.notLoadBalanced)
         }
         var hops = [c.name]
         if service.exposure == .internalLB {
@@ -34,7 +34,7 @@ extension RouteEngine {
                     &conditions, from: c.vnet, to: k.vnet,
                     flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
                     "the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)")
-            else { return conditions.failed }
+            else { return conditions.failed(.noUnderlayPath) }
             hops += underlayHops + ["internal load balancer \(address)"]
         } else {
             guard
@@ -44,12 +44,12 @@ extension RouteEngine {
                         .noInternetEgress,
                         "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)",
                         fix: Self.egressFix(c)))
-            else { return conditions.failed }
+            else { return conditions.failed(.noInternetEgress) }
             guard
                 let internet = requireInternet(
                     &conditions, flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
                     "the public load balancer \(address)")
-            else { return conditions.failed }
+            else { return conditions.failed(.noInternetEgress) }
             hops += internet + ["public load balancer \(address)"]
         }
         if let rejection = conditions.rejection { return rejection }

@@ -68,7 +68,7 @@ extension RouteEngine {
             // Only counted: the missing tunnel is the reason shown, and it can use either endpoint.
             conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.noTunnel, ""))
         }
-        guard let tunnel, conditions.rejection == nil else { return conditions.failed }
+        guard let tunnel, conditions.rejection == nil else { return conditions.failed(.noTunnel) }
         hops.append("tunnel \(pair) (\(tunnel.cableDriver.rawValue), \(tunnel.endpoint.rawValue)\(usesGlobalnet ? ", globalnet" : ""))")
         hops.append(k.name)
         let id = request.service.id

@@ -3,8 +3,8 @@
 ///
 /// The underlay (VNet reachability) is analysed once, when the engine is made; each answer is then a
 /// handful of lookups, so a reconcile costs the estate's size plus a constant per import.
-public struct RouteEngine: Sendable {
-    public let topology: Topology
+package struct RouteEngine: Sendable {
+    package let topology: Topology
     let underlay: Underlay
     /// Route tables, firewalls and security groups (spec §8); nil when the estate has none.
     let plane: TrafficPlane?
@@ -13,7 +13,7 @@ public struct RouteEngine: Sendable {
     /// The ingresses of each service, sorted by host: a service may sit behind several (§7.8).
     let ingressesByService: [ServiceID: [Ingress]]
 
-    public init(topology: Topology) {
+    package init(topology: Topology) {
         self.topology = topology
         self.underlay = Underlay(topology)
         self.plane = topology.hasTrafficControls ? TrafficPlane(topology: topology, underlay: underlay) : nil
@@ -24,14 +24,14 @@ public struct RouteEngine: Sendable {
     }
 
     /// Can VNet `x` reach VNet `y` over peerings and VPN (rules N1–N5)?
-    public func reachability(from x: String, to y: String) -> Reachability {
+    package func reachability(from x: String, to y: String) -> Reachability {
         underlay.reachability(from: x, to: y)
     }
 
     /// The answer for any consumer and service, imported or not (`route check`).
     /// - Parameter port: a port of the service; nil means its first listed port.
     /// - Throws: `CrosslinkError` for an unknown cluster or service, or a port the service lacks.
-    public func answer(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia) throws -> RouteAnswer {
+    package func answer(consumer: Consumer, service: ServiceID, port: Int?, via: ImportVia) throws -> RouteAnswer {
         guard let consumerCluster = topology.clusters[consumer.cluster] else {
             throw CrosslinkError.notFound("cluster \(consumer.cluster.quoted) does not exist")
         }
@@ -53,7 +53,7 @@ public struct RouteEngine: Sendable {
     }
 
     /// One answer per imported port: the import's port, or every port of the service.
-    public func answers(for item: ServiceImport) throws -> [RouteAnswer] {
+    package func answers(for item: ServiceImport) throws -> [RouteAnswer] {
         guard let service = topology.services[item.id.service] else {
             throw CrosslinkError.notFound("service \(item.id.service) does not exist")
         }
@@ -81,7 +81,7 @@ public struct RouteEngine: Sendable {
 
     /// Every import of the snapshot expanded per port, sorted by route key. Imports naming objects
     /// that no longer exist (impossible in a validated snapshot) are skipped.
-    public func allImportAnswers() -> [RouteAnswer] {
+    package func allImportAnswers() -> [RouteAnswer] {
         var result: [RouteAnswer] = []
         result.reserveCapacity(topology.imports.count)
         // Sorting the import keys (not the answers, which are large) and expanding ports in numeric

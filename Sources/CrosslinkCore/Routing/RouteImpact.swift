@@ -6,14 +6,14 @@
 /// dials). So a change affects exactly the imports that read a changed object. A peering affects the
 /// pairs that have one of its ends; a VPN gateway or connection can change reachability between any
 /// VNets behind its island of connections, which this over-approximates by the whole island.
-public enum RouteImpact: Hashable, Sendable {
+package enum RouteImpact: Hashable, Sendable {
     /// Every import may have changed (a VNet's address space changed, say).
     case everything
     /// Only these imports (present or removed) may have changed.
     case imports(Set<ImportID>)
 
     /// The imports `change` (from `before` to `after`) can affect.
-    public init(from before: Topology, to after: Topology, change: TopologyChange) {
+    package init(from before: Topology, to after: Topology, change: TopologyChange) {
         // With route tables, firewalls or security groups, any route may pass any hub (R1–R6): a change
         // to the underlay or to those objects can move any answer.
         let controlled = before.hasTrafficControls || after.hasTrafficControls

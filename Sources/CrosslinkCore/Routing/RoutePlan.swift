@@ -1,24 +1,24 @@
 /// How a change to the estate would change the imports' answers (`crosslink plan`, spec §9.1): every
 /// route whose verdict, path kind or address (with port) would differ, before and after. Pure.
-public struct RoutePlan: Sendable, Hashable {
+package struct RoutePlan: Sendable, Hashable {
     /// One route whose answer would change; `before` is nil for a new import, `after` for a removed one.
-    public struct Change: Sendable, Hashable {
-        public var key: RouteKey
-        public var before: RouteAnswer?
-        public var after: RouteAnswer?
+    package struct Change: Sendable, Hashable {
+        package var key: RouteKey
+        package var before: RouteAnswer?
+        package var after: RouteAnswer?
 
         /// A routable import that would become unroutable: what makes `plan` exit 3.
-        public var breaksRoute: Bool { before?.isRoutable == true && after?.isRoutable == false }
+        package var breaksRoute: Bool { before?.isRoutable == true && after?.isRoutable == false }
     }
 
     /// The changes, in route key order.
-    public var changes: [Change]
+    package var changes: [Change]
 
     /// How many routable imports would become unroutable.
-    public var breakingCount: Int { changes.lazy.filter(\.breaksRoute).count }
+    package var breakingCount: Int { changes.lazy.filter(\.breaksRoute).count }
 
     /// Compares two sets of answers by route key (each in any order).
-    public init(before: [RouteAnswer], after: [RouteAnswer]) {
+    package init(before: [RouteAnswer], after: [RouteAnswer]) {
         var old: [RouteKey: RouteAnswer] = [:]
         old.reserveCapacity(before.count)
         for answer in before { old[answer.key] = answer }
@@ -34,7 +34,7 @@ public struct RoutePlan: Sendable, Hashable {
     /// The plan for changing the estate from `before` to `after` (both valid): answers only the
     /// imports the change can affect (`RouteImpact`, the index incremental reconciles trust), since
     /// every other answer is the same on both sides.
-    public init(from before: Topology, to after: Topology) {
+    package init(from before: Topology, to after: Topology) {
         let change = TopologyChange(from: before, to: after)
         guard !change.isEmpty else {
             self.init(before: [], after: [])

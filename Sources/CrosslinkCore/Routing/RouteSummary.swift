@@ -1,22 +1,22 @@
 /// What a reconcile remembers of a stored answer to compare the next one against: its key, its path
 /// kind and a fingerprint of everything else, so the store need not read back every reason text.
-public struct RouteSummary: Hashable, Sendable {
-    public var key: RouteKey
-    public var via: PathKind?
+package struct RouteSummary: Hashable, Sendable {
+    package var key: RouteKey
+    package var via: PathKind?
     /// FNV-1a (64-bit) of the answer's fields: stable across processes and releases, unlike `Hasher`.
-    public var fingerprint: UInt64
+    package var fingerprint: UInt64
 
-    public init(key: RouteKey, via: PathKind?, fingerprint: UInt64) {
+    package init(key: RouteKey, via: PathKind?, fingerprint: UInt64) {
         self.key = key
         self.via = via
         self.fingerprint = fingerprint
     }
 
-    public var isRoutable: Bool { via != nil }
+    package var isRoutable: Bool { via != nil }
 }
 
 extension RouteAnswer {
-    public var summary: RouteSummary { RouteSummary(key: key, via: via, fingerprint: fingerprint) }
+    package var summary: RouteSummary { RouteSummary(key: key, via: via, fingerprint: fingerprint) }
 
     /// A stable 64-bit fingerprint of every field of the answer.
     ///
@@ -24,7 +24,7 @@ extension RouteAnswer {
     /// field spelled as its description (`consumer -> cluster/namespace/name:port`). FNV is a
     /// stream hash, so the key's pieces and the port's digits are fed in place, without building
     /// the strings: the values equal those of the plain definition, which stored rows carry.
-    public var fingerprint: UInt64 {
+    package var fingerprint: UInt64 {
         var hasher = FNV1a()
         hasher.add(consumer.cluster)
         if let namespace = consumer.namespace {

@@ -5,12 +5,14 @@ extension TrafficPlane {
     /// Azure's default security rules, evaluated after a group's own (priorities 65000 and up).
     static let defaultRules: [TrafficDirection: [SecurityRule]] = [
         .inbound: [
-            SecurityRule(name: "AllowVnetInBound", priority: 65000, direction: .inbound, access: .allow, sources: [.virtualNetwork], destinations: [.virtualNetwork]),
+            SecurityRule(
+                name: "AllowVnetInBound", priority: 65000, direction: .inbound, access: .allow, sources: [.virtualNetwork], destinations: [.virtualNetwork]),
             SecurityRule(name: "AllowAzureLoadBalancerInBound", priority: 65001, direction: .inbound, access: .allow, sources: [.azureLoadBalancer]),
             SecurityRule(name: "DenyAllInBound", priority: 65500, direction: .inbound, access: .deny),
         ],
         .outbound: [
-            SecurityRule(name: "AllowVnetOutBound", priority: 65000, direction: .outbound, access: .allow, sources: [.virtualNetwork], destinations: [.virtualNetwork]),
+            SecurityRule(
+                name: "AllowVnetOutBound", priority: 65000, direction: .outbound, access: .allow, sources: [.virtualNetwork], destinations: [.virtualNetwork]),
             SecurityRule(name: "AllowInternetOutBound", priority: 65001, direction: .outbound, access: .allow, destinations: [.internet]),
             SecurityRule(name: "DenyAllOutBound", priority: 65500, direction: .outbound, access: .deny),
         ],
@@ -28,7 +30,9 @@ extension TrafficPlane {
                     matches(rule.sources, source, vnet: group.vnet, allows: allows),
                     matches(rule.destinations, flow.destination, vnet: group.vnet, allows: allows)
                 else { continue }
-                decisions?.append("security-group \(group.name) \(direction.rawValue): rule \(rule.name) (priority \(rule.priority)) \(rule.access == .allow ? "allows" : "denies") \(flow)")
+                decisions?.append(
+                    "security-group \(group.name) \(direction.rawValue): rule \(rule.name) (priority \(rule.priority)) \(rule.access == .allow ? "allows" : "denies") \(flow)"
+                )
                 if allows { break }
                 let isDefault = rule.priority > SecurityRule.priorities.upperBound
                 let fix =
@@ -37,7 +41,8 @@ extension TrafficPlane {
                     : "change or remove that rule, or allow the flow at a lower priority number"
                 return RouteReason(
                     .securityGroupDenied,
-                    "security-group \(group.name) denies \(flow) \(direction.rawValue) by \(isDefault ? "default rule" : "rule") \(rule.name) (priority \(rule.priority)): \(fix)")
+                    "security-group \(group.name) denies \(flow) \(direction.rawValue) by \(isDefault ? "default rule" : "rule") \(rule.name) (priority \(rule.priority)): \(fix)"
+                )
             }
         }
         return nil

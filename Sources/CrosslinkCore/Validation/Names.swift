@@ -1,13 +1,13 @@
 /// Kubernetes name rules: DNS-1123 labels for vnets, clusters, namespaces and gateways, DNS-1035
 /// labels for services (which must also start with a letter).
-public enum NameRule: Sendable {
+package enum NameRule: Sendable {
     case dns1123Label
     case dns1035Label
 
     /// Throws unless `name` follows the rule; the message names the field and the rule.
     ///
     /// `field` is only worked out for the message: a whole estate is checked on every write.
-    public func check(_ name: String, field: @autoclosure () -> String) throws {
+    package func check(_ name: String, field: @autoclosure () -> String) throws {
         let valid = name.utf8.withContiguousStorageIfAvailable(isValid) ?? isValid(Array(name.utf8))
         guard valid else {
             let rule =
@@ -31,7 +31,7 @@ extension NameRule {
 }
 
 /// Checks a DNS host name (RFC 1123): dot-separated labels, optionally a leading `*.` wildcard.
-public func checkHostName(_ host: String, field: @autoclosure () -> String) throws {
+package func checkHostName(_ host: String, field: @autoclosure () -> String) throws {
     var labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     if labels.first == "*", labels.count > 1 { labels.removeFirst() }
     let valid =
@@ -47,7 +47,7 @@ public func checkHostName(_ host: String, field: @autoclosure () -> String) thro
 /// Checks a DNS-1123 subdomain, as Kubernetes names most objects (an IngressClass, spec §7.10): at most
 /// 253 characters, dot-separated parts of lowercase letters, digits and '-' that start and end with a
 /// letter or digit (`webapprouting.kubernetes.azure.com`).
-public func checkSubdomain(_ name: String, field: @autoclosure () -> String) throws {
+package func checkSubdomain(_ name: String, field: @autoclosure () -> String) throws {
     func isAlnum(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
     let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     let valid =

@@ -31,7 +31,8 @@ extension Topology {
             case (.virtualAppliance, _), (_, nil):
                 break
             case (_, .some(let ip)):
-                throw CrosslinkError.invalid("\(what): route \(route.prefix) to \(route.nextHop.rawValue) cannot have a nextHopIP (\(ip)); only virtual-appliance routes do")
+                throw CrosslinkError.invalid(
+                    "\(what): route \(route.prefix) to \(route.nextHop.rawValue) cannot have a nextHopIP (\(ip)); only virtual-appliance routes do")
             }
             for earlier in table.routes[..<index] where earlier.prefix == route.prefix {
                 throw CrosslinkError.invalid("\(what): prefix \(route.prefix) has two routes; Azure allows one route per prefix in a table")
@@ -65,7 +66,8 @@ extension Topology {
             }
             for earlier in group.rules[..<index] where earlier.direction == rule.direction && earlier.priority == rule.priority {
                 throw CrosslinkError.invalid(
-                    "\(what): rules \(earlier.name) and \(rule.name) both have \(rule.direction.rawValue) priority \(rule.priority); priorities are unique per direction")
+                    "\(what): rules \(earlier.name) and \(rule.name) both have \(rule.direction.rawValue) priority \(rule.priority); priorities are unique per direction"
+                )
             }
         }
     }

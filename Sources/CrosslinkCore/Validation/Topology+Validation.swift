@@ -3,7 +3,7 @@ extension Topology {
     /// visiting objects in a stable order so the same input always gives the same message.
     ///
     /// These are the refusals of spec §1 and rule N5: what Azure, AKS or Kubernetes would refuse.
-    public func validate() throws {
+    package func validate() throws {
         // A valid estate (the common case) is checked without sorting a million keys; only when
         // something is wrong is it checked again in key order, so the message is always the same.
         do {
@@ -254,7 +254,7 @@ extension Topology {
 }
 
 /// Azure region names are lowercase letters and digits (`westeurope`, `eastus2`).
-public func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
+package func checkRegion(_ region: String, field: @autoclosure () -> String) throws {
     guard !region.isEmpty, region.utf8.count <= 63,
         region.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
     else {
@@ -269,7 +269,7 @@ private func isProtocolName(_ text: String) -> Bool {
 }
 
 /// Ports are 1 to 65535.
-public func checkPort(_ port: Int, field: @autoclosure () -> String) throws {
+package func checkPort(_ port: Int, field: @autoclosure () -> String) throws {
     guard (1...65535).contains(port) else {
         throw CrosslinkError.invalid("\(field()) \(port) is out of range (1 to 65535)")
     }

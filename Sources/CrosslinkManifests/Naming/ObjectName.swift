@@ -6,15 +6,15 @@ import CrosslinkCore
 /// also valid DNS-1123 subdomains and safe as file names. The plain form `crosslink-<parts joined by
 /// ->` is kept only when it says exactly which parts it came from; otherwise the name ends in an
 /// 8-digit FNV-1a hash of the full identity, so distinct inputs keep distinct names.
-public enum ObjectName {
+package enum ObjectName {
     /// The longest name produced: a DNS-1123 label, so the name also works where labels are required.
-    public static let maximumLength = 63
+    package static let maximumLength = 63
 
     /// The width of the hash suffix, in hex digits.
     static let hashDigits = 8
 
     /// `crosslink-<parts joined by ->`, made valid; e.g. `crosslink-backend-service`.
-    public static func derive(_ parts: String...) -> String {
+    package static func derive(_ parts: String...) -> String {
         derive(parts)
     }
 
@@ -25,7 +25,7 @@ public enum ObjectName {
     /// `payments` and `aks` + `neu-payments` both join to `aks-neu-payments`), and does not itself end
     /// like a hash suffix. Anything else is cleaned, cut and given the hash of the identity, so a
     /// plain name can never equal a hashed one.
-    public static func derive(_ parts: [String]) -> String {
+    package static func derive(_ parts: [String]) -> String {
         let original = (["crosslink"] + parts).joined(separator: "-")
         let cleaned = sanitized(original)
         let isSplittable = parts.allSatisfy { !$0.isEmpty } && parts.dropLast().allSatisfy { !$0.contains("-") }

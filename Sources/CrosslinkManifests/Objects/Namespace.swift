@@ -3,18 +3,18 @@
 ///
 /// Lighthouse resolves `<svc>.<ns>.svc.clusterset.local` only in clusters where `<ns>` exists, and a
 /// DNS stub Service needs its namespace; a consumer cluster need not have either.
-public struct Namespace: Hashable, Sendable {
+package struct Namespace: Hashable, Sendable {
     /// The `apiVersion` written for this kind.
-    public static let apiVersion = "v1"
+    package static let apiVersion = "v1"
     /// The `kind` written for this object.
-    public static let kind = "Namespace"
+    package static let kind = "Namespace"
 
     /// Name, labels and annotations. Namespaces are cluster-scoped: `metadata.namespace` equals the
     /// name (it places the file in the output directory) and is not written into the manifest.
-    public var metadata: ObjectMetadata
+    package var metadata: ObjectMetadata
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(metadata: ObjectMetadata) {
+    package init(metadata: ObjectMetadata) {
         self.metadata = metadata
     }
 }

@@ -1,14 +1,14 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 /// A Kubernetes `NetworkPolicy` (networking.k8s.io/v1) admitting ingress to one service's pods.
-public struct NetworkPolicy: Hashable, Sendable {
+package struct NetworkPolicy: Hashable, Sendable {
     /// The `apiVersion` written for this kind.
-    public static let apiVersion = "networking.k8s.io/v1"
+    package static let apiVersion = "networking.k8s.io/v1"
     /// The `kind` written for this object.
-    public static let kind = "NetworkPolicy"
+    package static let kind = "NetworkPolicy"
 
     /// Where admitted traffic comes from.
-    public enum Peer: Hashable, Sendable, Comparable {
+    package enum Peer: Hashable, Sendable, Comparable {
         /// Addresses in a CIDR (pod, node or Globalnet range of the consumer cluster).
         case ipBlock(CIDR)
         /// Every pod of the namespaces whose labels match (empty: every namespace).
@@ -32,50 +32,50 @@ public struct NetworkPolicy: Hashable, Sendable {
         }
 
         /// Orders values for deterministic output.
-        public static func < (lhs: Peer, rhs: Peer) -> Bool { lhs.sortKey < rhs.sortKey }
+        package static func < (lhs: Peer, rhs: Peer) -> Bool { lhs.sortKey < rhs.sortKey }
     }
 
     /// A target port of the selected pods.
-    public struct Port: Hashable, Sendable, Comparable {
+    package struct Port: Hashable, Sendable, Comparable {
         /// The pod (target) port.
-        public var port: Int
-        public var `protocol`: PortProtocol
+        package var port: Int
+        package var `protocol`: PortProtocol
 
         /// Creates the value from its fields, as written in the manifest.
-        public init(port: Int, protocol: PortProtocol) {
+        package init(port: Int, protocol: PortProtocol) {
             self.port = port
             self.protocol = `protocol`
         }
 
         /// Orders values for deterministic output.
-        public static func < (lhs: Port, rhs: Port) -> Bool {
+        package static func < (lhs: Port, rhs: Port) -> Bool {
             (lhs.port, lhs.protocol.rawValue) < (rhs.port, rhs.protocol.rawValue)
         }
     }
 
     /// One ingress rule: any of `peers` may reach any of `ports`.
-    public struct Rule: Hashable, Sendable {
+    package struct Rule: Hashable, Sendable {
         /// Who may connect.
-        public var peers: [Peer]
+        package var peers: [Peer]
         /// The ports, unique by number.
-        public var ports: [Port]
+        package var ports: [Port]
 
         /// Creates the value from its fields, as written in the manifest.
-        public init(peers: [Peer], ports: [Port]) {
+        package init(peers: [Peer], ports: [Port]) {
             self.peers = peers
             self.ports = ports
         }
     }
 
     /// Name, namespace, labels and annotations.
-    public var metadata: ObjectMetadata
+    package var metadata: ObjectMetadata
     /// Labels choosing the service's pods.
-    public var podSelector: [String: String]
+    package var podSelector: [String: String]
     /// Ingress rules; a peer appears in one rule only.
-    public var ingress: [Rule]
+    package var ingress: [Rule]
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(metadata: ObjectMetadata, podSelector: [String: String], ingress: [Rule]) {
+    package init(metadata: ObjectMetadata, podSelector: [String: String], ingress: [Rule]) {
         self.metadata = metadata
         self.podSelector = podSelector
         self.ingress = ingress

@@ -1,18 +1,18 @@
 import CrosslinkCore
 
 /// The `metadata` of one emitted object: where it lives, and how crosslink marks it as its own.
-public struct ObjectMetadata: Hashable, Sendable {
+package struct ObjectMetadata: Hashable, Sendable {
     /// The object name, a DNS-1123 subdomain (see ``ObjectName``).
-    public var name: String
+    package var name: String
     /// The namespace, a DNS-1123 label.
-    public var namespace: String
+    package var namespace: String
     /// Labels, rendered sorted by key.
-    public var labels: [String: String]
+    package var labels: [String: String]
     /// Annotations, rendered sorted by key.
-    public var annotations: [String: String]
+    package var annotations: [String: String]
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(name: String, namespace: String, labels: [String: String] = [:], annotations: [String: String] = [:]) {
+    package init(name: String, namespace: String, labels: [String: String] = [:], annotations: [String: String] = [:]) {
         self.name = name
         self.namespace = namespace
         self.labels = labels
@@ -20,10 +20,10 @@ public struct ObjectMetadata: Hashable, Sendable {
     }
 
     /// The label every crosslink object carries, so `kubectl get -l` finds them all.
-    public static let managedByLabel = ("app.kubernetes.io/managed-by", "crosslink")
+    package static let managedByLabel = ("app.kubernetes.io/managed-by", "crosslink")
 
     /// The annotation naming the imports an object serves (`consumer -> cluster/ns/svc:port`, sorted).
-    public static let importsAnnotation = "crosslink.io/imports"
+    package static let importsAnnotation = "crosslink.io/imports"
 
     /// Metadata marked as crosslink's, serving `routes`.
     static func managed(name: String, namespace: String, serving routes: some Sequence<RouteKey>) -> ObjectMetadata {

@@ -1,18 +1,18 @@
 /// An Istio `ServiceEntry` (networking.istio.io/v1): adds a host to the consumer's mesh registry.
-public struct ServiceEntry: Hashable, Sendable {
+package struct ServiceEntry: Hashable, Sendable {
     /// The `apiVersion` written for this kind.
-    public static let apiVersion = "networking.istio.io/v1"
+    package static let apiVersion = "networking.istio.io/v1"
     /// The `kind` written for this object.
-    public static let kind = "ServiceEntry"
+    package static let kind = "ServiceEntry"
 
     /// Whether the host is part of the mesh (mTLS, identity) or outside it.
-    public enum Location: String, Hashable, Sendable {
+    package enum Location: String, Hashable, Sendable {
         case meshInternal = "MESH_INTERNAL"
         case meshExternal = "MESH_EXTERNAL"
     }
 
     /// How the sidecar finds the endpoints' addresses.
-    public enum Resolution: String, Hashable, Sendable {
+    package enum Resolution: String, Hashable, Sendable {
         /// Endpoint addresses are IPs given here.
         case `static` = "STATIC"
         /// The host (or each endpoint's host name) is resolved with DNS.
@@ -20,16 +20,16 @@ public struct ServiceEntry: Hashable, Sendable {
     }
 
     /// One port of the host.
-    public struct Port: Hashable, Sendable {
+    package struct Port: Hashable, Sendable {
         /// The port the host is dialled on.
-        public var number: Int
+        package var number: Int
         /// Unique within the entry; endpoints map it to their own port.
-        public var name: String
+        package var name: String
         /// Istio protocol: HTTP, HTTPS, HTTP2, GRPC, TLS or TCP.
-        public var `protocol`: String
+        package var `protocol`: String
 
         /// Creates the value from its fields, as written in the manifest.
-        public init(number: Int, name: String, protocol: String) {
+        package init(number: Int, name: String, protocol: String) {
             self.number = number
             self.name = name
             self.protocol = `protocol`
@@ -37,17 +37,17 @@ public struct ServiceEntry: Hashable, Sendable {
     }
 
     /// One explicit endpoint, such as a remote network's east-west gateway.
-    public struct Endpoint: Hashable, Sendable {
+    package struct Endpoint: Hashable, Sendable {
         /// An IPv4 address or a host name.
-        public var address: String
+        package var address: String
         /// The Istio network the endpoint sits on.
-        public var network: String?
-        public var labels: [String: String]
+        package var network: String?
+        package var labels: [String: String]
         /// Port name → port on this endpoint (15443 for an east-west gateway).
-        public var ports: [String: Int]
+        package var ports: [String: Int]
 
         /// Creates the value from its fields, as written in the manifest.
-        public init(address: String, network: String? = nil, labels: [String: String] = [:], ports: [String: Int] = [:]) {
+        package init(address: String, network: String? = nil, labels: [String: String] = [:], ports: [String: Int] = [:]) {
             self.address = address
             self.network = network
             self.labels = labels
@@ -56,19 +56,19 @@ public struct ServiceEntry: Hashable, Sendable {
     }
 
     /// Name, namespace, labels and annotations.
-    public var metadata: ObjectMetadata
+    package var metadata: ObjectMetadata
     /// The host names the entry adds to the mesh.
-    public var hosts: [String]
+    package var hosts: [String]
     /// Namespaces that see the entry: `.` (its own) or `*` (all).
-    public var exportTo: [String]
-    public var location: Location
+    package var exportTo: [String]
+    package var location: Location
     /// The ports, unique by number.
-    public var ports: [Port]
-    public var resolution: Resolution
-    public var endpoints: [Endpoint]
+    package var ports: [Port]
+    package var resolution: Resolution
+    package var endpoints: [Endpoint]
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(
+    package init(
         metadata: ObjectMetadata, hosts: [String], exportTo: [String], location: Location, ports: [Port],
         resolution: Resolution, endpoints: [Endpoint] = []
     ) {

@@ -3,17 +3,17 @@
 ///
 /// It has no spec: the copy of the CRD that submariner-operator installs has none, and kubectl's
 /// strict field validation would refuse one there.
-public struct ServiceExport: Hashable, Sendable {
+package struct ServiceExport: Hashable, Sendable {
     /// The `apiVersion` written for this kind.
-    public static let apiVersion = "multicluster.x-k8s.io/v1alpha1"
+    package static let apiVersion = "multicluster.x-k8s.io/v1alpha1"
     /// The `kind` written for this object.
-    public static let kind = "ServiceExport"
+    package static let kind = "ServiceExport"
 
     /// The name must equal the exported Service's name (MCS requires it).
-    public var metadata: ObjectMetadata
+    package var metadata: ObjectMetadata
 
     /// Creates the value from its fields, as written in the manifest.
-    public init(metadata: ObjectMetadata) {
+    package init(metadata: ObjectMetadata) {
         self.metadata = metadata
     }
 }

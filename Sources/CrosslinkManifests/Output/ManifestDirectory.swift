@@ -9,22 +9,22 @@ import Foundation
 /// must go, a path has a symlink on the way, or the index lists a path outside the directory, the
 /// write fails before any change. A write is all or nothing (see ``ManifestSwitch``), and writers of
 /// one directory take turns on a lock file (`.crosslink-manifests.lock`).
-public struct ManifestDirectory: Sendable {
+package struct ManifestDirectory: Sendable {
     /// The directory, created on first write.
-    public let path: String
+    package let path: String
 
     /// The name of the index file inside the directory.
-    public static let indexFileName = ManifestIndex.fileName
+    package static let indexFileName = ManifestIndex.fileName
 
     /// The name of the lock file inside the directory. It stays after a write: removing it would let
     /// a writer that opened it before the removal and one that opens the new file hold two locks.
-    public static let lockFileName = ".crosslink-manifests.lock"
+    package static let lockFileName = ".crosslink-manifests.lock"
 
     /// The file operations used; tests replace it to inject failures.
     var fileSystem = FileSystem()
 
     /// An output directory at `path` (nothing is touched until ``write(_:pruningOnly:committing:)``).
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
@@ -43,7 +43,7 @@ public struct ManifestDirectory: Sendable {
     ///   symlink, or a directory; when a document's path or a path in the index is unsafe; or when the
     ///   file system fails. Whatever `commit` throws.
     @discardableResult
-    public func write(_ documents: [ManifestDocument], pruningOnly cluster: String? = nil, committing commit: () throws -> Void = {}) throws
+    package func write(_ documents: [ManifestDocument], pruningOnly cluster: String? = nil, committing commit: () throws -> Void = {}) throws
         -> ManifestWriteSummary
     {
         let wanted = try Self.files(for: documents, cluster: cluster)
@@ -81,7 +81,7 @@ public struct ManifestDirectory: Sendable {
 
     /// What ``write(_:pruningOnly:committing:)`` would do now, changing nothing: not even creating
     /// the directory or its lock file. Refuses exactly what the write would refuse.
-    public func plan(_ documents: [ManifestDocument], pruningOnly cluster: String? = nil) throws -> ManifestWriteSummary {
+    package func plan(_ documents: [ManifestDocument], pruningOnly cluster: String? = nil) throws -> ManifestWriteSummary {
         let wanted = try Self.files(for: documents, cluster: cluster)
         guard try rootExists() else {
             let paths = wanted.map(\.path)

@@ -1,19 +1,19 @@
 /// What ``ManifestDirectory/write(_:pruningOnly:)`` did, as relative paths, each list sorted.
-public struct ManifestWriteSummary: Hashable, Sendable {
+package struct ManifestWriteSummary: Hashable, Sendable {
     /// Files created or replaced.
-    public var written: [String] = []
+    package var written: [String] = []
     /// The files of `written` that replaced an older version crosslink wrote (the others are new).
-    public var changed: [String] = []
+    package var changed: [String] = []
     /// Files that already held exactly the wanted bytes, left untouched.
-    public var unchanged: [String] = []
+    package var unchanged: [String] = []
     /// Files crosslink wrote before and no longer wants, deleted.
-    public var removed: [String] = []
+    package var removed: [String] = []
     /// Files crosslink wrote before and no longer wants but someone has changed since: left in
     /// place and forgotten, since they are no longer crosslink's to delete.
-    public var abandoned: [String] = []
+    package var abandoned: [String] = []
 
     /// A summary with the given lists.
-    public init(written: [String] = [], changed: [String] = [], unchanged: [String] = [], removed: [String] = [], abandoned: [String] = []) {
+    package init(written: [String] = [], changed: [String] = [], unchanged: [String] = [], removed: [String] = [], abandoned: [String] = []) {
         self.written = written
         self.changed = changed
         self.unchanged = unchanged

@@ -1,4 +1,4 @@
-public import CrosslinkCore
+import CrosslinkCore
 
 /// Turns route answers into the Kubernetes objects that make those routes work (spec §6, §7.12–7.16).
 ///
@@ -14,12 +14,12 @@ public import CrosslinkCore
 /// | any, into an isolated namespace | `NetworkPolicy` admitting the route's sources | service's |
 ///
 /// docs/manifests.md explains each choice.
-public enum ManifestPlanner {
+package enum ManifestPlanner {
     /// The documents the routable `answers` need, sorted by cluster, namespace, kind and name.
     ///
     /// Answers that name a cluster, service, port or ingress missing from `topology` are skipped:
     /// they come from an older snapshot and the next reconcile will answer them again.
-    public static func documents(for answers: [RouteAnswer], in topology: Topology) -> [ManifestDocument] {
+    package static func documents(for answers: [RouteAnswer], in topology: Topology) -> [ManifestDocument] {
         // De-duplicated and sorted first, so that grouping below never depends on input order.
         let routes = Set(answers.compactMap { PlannedRoute($0, in: topology) }).sorted { $0.key < $1.key }
         let documents =

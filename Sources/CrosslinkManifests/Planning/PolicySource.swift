@@ -2,23 +2,23 @@ import CrosslinkCore
 
 /// Conventions for the pods and namespaces that NetworkPolicies select, in one place so that
 /// docs/manifests.md and the code cannot drift apart.
-public enum PolicyConvention {
+package enum PolicyConvention {
     /// The label a service's pods must carry for crosslink's NetworkPolicy to select them:
     /// `app.kubernetes.io/name: <service name>` (the recommended Kubernetes label; the model has
     /// no pod selector of its own).
-    public static let serviceLabel = "app.kubernetes.io/name"
+    package static let serviceLabel = "app.kubernetes.io/name"
 
     /// The label Kubernetes puts on every namespace, holding its name.
-    public static let namespaceNameLabel = "kubernetes.io/metadata.name"
+    package static let namespaceNameLabel = "kubernetes.io/metadata.name"
 
     /// Istio's east-west gateway pods: `istio: eastwestgateway` in `istio-system` (the labels of
     /// Istio's `gen-eastwest-gateway.sh`).
-    public static let eastWestGateway = (namespace: "istio-system", labels: ["istio": "eastwestgateway"])
+    package static let eastWestGateway = (namespace: "istio-system", labels: ["istio": "eastwestgateway"])
 
     /// The ingress controller pods for an ingress class: AKS application routing
     /// (`webapprouting.kubernetes.azure.com`) runs `app: nginx` in `app-routing-system`; any other
     /// class is taken to be the ingress-nginx Helm chart's defaults.
-    public static func ingressController(className: String?) -> (namespace: String, labels: [String: String]) {
+    package static func ingressController(className: String?) -> (namespace: String, labels: [String: String]) {
         if className == "webapprouting.kubernetes.azure.com" {
             return ("app-routing-system", ["app": "nginx"])
         }

@@ -1,9 +1,9 @@
 import Yams
 
 /// Renders manifest documents as YAML, the same bytes for the same documents.
-public enum ManifestRenderer {
+package enum ManifestRenderer {
     /// One document as YAML, ending in a newline.
-    public static func yaml(_ document: ManifestDocument) -> String {
+    package static func yaml(_ document: ManifestDocument) -> String {
         do {
             // width -1: never fold long values (annotations), so line breaks never depend on length.
             return try Yams.serialize(node: document.node, indent: 2, width: -1, allowUnicode: false, lineBreak: .ln)
@@ -17,7 +17,7 @@ public enum ManifestRenderer {
     /// Documents as one YAML stream separated by `---`, ready for `kubectl apply -f -`.
     ///
     /// Keeps the order given (``ManifestPlanner`` sorts); an empty list gives an empty string.
-    public static func yamlStream(_ documents: [ManifestDocument]) -> String {
+    package static func yamlStream(_ documents: [ManifestDocument]) -> String {
         documents.map { "---\n" + yaml($0) }.joined()
     }
 }

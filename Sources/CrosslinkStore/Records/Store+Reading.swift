@@ -3,21 +3,21 @@ import CrosslinkCore
 /// Which part of the estate to load. Routing one pair needs the whole underlay (VNets, peerings,
 /// gateways) but only two clusters and one service: loading just that keeps `route check` fast at
 /// any estate size.
-public struct TopologyScope: Sendable {
+package struct TopologyScope: Sendable {
     /// Clusters to load with their tunnels, mesh links and services; nil for every cluster.
-    public var clusters: [String]?
+    package var clusters: [String]?
     /// The one service to load (with its ingress); nil for every service of the loaded clusters.
-    public var service: ServiceID?
-    public var includesImports: Bool
+    package var service: ServiceID?
+    package var includesImports: Bool
     /// Load only the imports recorded as dirty (for an incremental reconcile).
     var onlyDirtyImports = false
     /// Whether services, their ports and ingresses are loaded (`cluster list` needs none of them).
     var includesServices = true
 
-    public static let everything = TopologyScope(clusters: nil, service: nil, includesImports: true)
+    package static let everything = TopologyScope(clusters: nil, service: nil, includesImports: true)
 
     /// What routing `consumer` to `service` reads.
-    public static func routing(consumer: String, service: ServiceID) -> TopologyScope {
+    package static func routing(consumer: String, service: ServiceID) -> TopologyScope {
         TopologyScope(clusters: Array(Set([consumer, service.cluster])).sorted(), service: service, includesImports: false)
     }
 
@@ -79,7 +79,7 @@ extension Store {
     }
 
     /// Loads one part of the estate in one read transaction (see `TopologyScope`).
-    public func loadTopology(scope: TopologyScope) throws -> Topology {
+    package func loadTopology(scope: TopologyScope) throws -> Topology {
         try read { try $0.topologyInTransaction(scope: scope) }
     }
 

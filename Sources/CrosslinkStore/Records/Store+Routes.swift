@@ -1,29 +1,29 @@
 import CrosslinkCore
 
 /// The outcome of one reconcile as stored.
-public struct ReconcileRecord: Sendable {
+package struct ReconcileRecord: Sendable {
     /// One route whose stored answer changed: before (nil when new) and after (nil when gone).
-    public struct Change: Sendable {
-        public var key: RouteKey
-        public var before: RouteSummary?
-        public var after: RouteAnswer?
+    package struct Change: Sendable {
+        package var key: RouteKey
+        package var before: RouteSummary?
+        package var after: RouteAnswer?
     }
 
     /// The route table's generation after this reconcile (unchanged when nothing changed).
-    public var generation: Int
+    package var generation: Int
     /// Whether only the imports touched since the last reconcile were recomputed.
-    public var isIncremental: Bool
+    package var isIncremental: Bool
     /// Every route whose stored answer changed, in key order.
-    public var changes: [Change]
+    package var changes: [Change]
     /// Every routable answer, when asked for (manifests need them); empty otherwise.
-    public var routable: [RouteAnswer]
+    package var routable: [RouteAnswer]
     /// Routes answered in this reconcile.
-    public var recomputed: Int
+    package var recomputed: Int
     /// Rows inserted, updated or deleted.
-    public var rowsWritten: Int
+    package var rowsWritten: Int
     /// Routes stored after the reconcile, and how many of them are routable.
-    public var routeCount: Int
-    public var routableCount: Int
+    package var routeCount: Int
+    package var routableCount: Int
 }
 
 extension Store {
@@ -39,7 +39,7 @@ extension Store {
     /// (crosslink writes manifests there) and may call the function it is given to commit while it
     /// can still undo its own work should the commit fail; when it does not, the commit follows it.
     /// If it throws before committing, nothing is stored.
-    public func reconcile(
+    package func reconcile(
         full: Bool = false,
         keepRoutable: Bool = false,
         _ prepare: (Topology) throws -> @Sendable (ServiceImport) -> [RouteAnswer],
@@ -143,7 +143,7 @@ extension Store {
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.
-    public func loadRoutes() throws -> (generation: Int, answers: [RouteAnswer]) {
+    package func loadRoutes() throws -> (generation: Int, answers: [RouteAnswer]) {
         try read { store in (try store.generationInTransaction(), try store.routesInTransaction()) }
     }
 
@@ -248,10 +248,11 @@ extension Store {
             guard parts.count == 3 || parts.count == 6, let via = PathKind(rawValue: parts[0]) else {
                 throw StoreError.corrupt("route rejection \(String(line).quoted)")
             }
-            guard parts.count == 6 else { return Rejection(via: via, reason: RouteReason(ReasonCode(rawValue: parts[1]), parts[2])) }
+            guard let code = ReasonCode(rawValue: parts[1]) else { throw StoreError.corrupt("route rejection \(String(line).quoted)") }
+            guard parts.count == 6 else { return Rejection(via: via, reason: RouteReason(code, parts[2])) }
             guard let met = Int(parts[3]), let unmet = Int(parts[4]) else { throw StoreError.corrupt("route rejection \(String(line).quoted)") }
             return Rejection(
-                via: via, reason: RouteReason(ReasonCode(rawValue: parts[1]), parts[2], fix: parts[5].isEmpty ? nil : parts[5]),
+                via: via, reason: RouteReason(code, parts[2], fix: parts[5].isEmpty ? nil : parts[5]),
                 closeness: PathCloseness(met: met, unmet: unmet))
         }
     }

@@ -1,7 +1,7 @@
 import CrosslinkCore
 
 /// What `routes` can read from the route table instead of answering every import again.
-public enum StoredRoutes: Sendable {
+package enum StoredRoutes: Sendable {
     /// The stored answers are those of the current estate, in route key order.
     case current([RouteAnswer])
     /// The estate changed since the last reconcile in a way that can change some answer.
@@ -17,7 +17,7 @@ extension Store {
     /// that could change an answer (no import marked dirty, no full pass due). With `cluster`, only the
     /// imports consumed by or served from it, read through the primary key and the
     /// `route_by_service_cluster` index. One read transaction, so a concurrent write is seen whole or not at all.
-    public func storedRoutes(cluster: String? = nil) throws -> StoredRoutes {
+    package func storedRoutes(cluster: String? = nil) throws -> StoredRoutes {
         try read { store in
             let connection = store.connection
             if let cluster, try connection.query("SELECT 1 FROM cluster WHERE name = ?", [cluster.sqlite], { _ in 1 }).isEmpty {

@@ -8,7 +8,7 @@ extension TopologyScope {
     private static let underlay = TopologyScope(clusters: [], service: nil, includesImports: false)
 
     /// What listing every object of `kind` reads.
-    public static func entities(of kind: EntityKind) -> TopologyScope {
+    package static func entities(of kind: EntityKind) -> TopologyScope {
         switch kind {
         case .vnet, .peering, .vpnGateway, .vpnConnection, .routeTable, .firewall, .securityGroup: underlay
         case .cluster, .tunnel, .meshLink: TopologyScope(clusters: nil, service: nil, includesImports: false, includesServices: false)
@@ -18,7 +18,7 @@ extension TopologyScope {
     }
 
     /// What showing the object `reference` points at reads.
-    public static func entity(_ reference: EntityReference) -> TopologyScope {
+    package static func entity(_ reference: EntityReference) -> TopologyScope {
         switch reference {
         case .cluster(let name): TopologyScope(clusters: [name], service: nil, includesImports: false, includesServices: false)
         case .tunnel(let pair), .meshLink(let pair):

@@ -60,7 +60,8 @@ struct RuleFields {
         for pair in text.split(separator: " ") {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, allowed.contains(String(parts[0])) else {
-                throw CrosslinkError(.invalidValue, "\(flag) \(text.quoted): \(String(pair).quoted) is not one of \(allowed.map { "\($0)=…" }.joined(separator: ", "))")
+                throw CrosslinkError(
+                    .invalidValue, "\(flag) \(text.quoted): \(String(pair).quoted) is not one of \(allowed.map { "\($0)=…" }.joined(separator: ", "))")
             }
             guard values.updateValue(String(parts[1]), forKey: String(parts[0])) == nil else {
                 throw CrosslinkError(.invalidValue, "\(flag) \(text.quoted) gives \(parts[0]) twice")

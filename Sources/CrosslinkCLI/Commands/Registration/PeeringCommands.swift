@@ -25,7 +25,8 @@ struct PeeringAdd: ParsableCommand {
         let reference = try PeeringCommands.reference([first, second])
         guard case .peering(let pair) = reference else { return }
         if let gatewayTransit { try NameRule.dns1123Label.check(gatewayTransit, field: "--gateway-transit") }
-        let peering = Peering(vnets: pair, state: try PeeringState.parse(state, field: "--state"), gatewayTransit: gatewayTransit,
+        let peering = Peering(
+            vnets: pair, state: try PeeringState.parse(state, field: "--state"), gatewayTransit: gatewayTransit,
             allowForwardedTraffic: allowForwardedTraffic)
         report(reference, try Registration.add(.peering(peering), store: global.openStore()))
     }

@@ -25,7 +25,8 @@ struct VPNGatewayAdd: ParsableCommand {
     func run() throws {
         try NameRule.dns1123Label.check(name, field: "vpn-gateway name")
         try NameRule.dns1123Label.check(vnet, field: "--vnet")
-        let gateway = VPNGateway(name: name, vnet: vnet, publicIP: try publicIp.map { try IPv4Address.parse($0, field: "--public-ip") }, bgpASN: bgpAsn,
+        let gateway = VPNGateway(
+            name: name, vnet: vnet, publicIP: try publicIp.map { try IPv4Address.parse($0, field: "--public-ip") }, bgpASN: bgpAsn,
             subnet: try subnet.map { try CIDR.parse($0, field: "--subnet") })
         report(.vpnGateway(name), try Registration.add(.vpnGateway(gateway), store: global.openStore()))
     }
