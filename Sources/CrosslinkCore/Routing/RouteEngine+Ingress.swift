@@ -19,7 +19,7 @@ extension RouteEngine {
     }
 
     private func ingressPath(_ request: Request, ingresses: [Ingress], through ingress: Ingress?) -> Outcome {
-        let (c, k, service, port) = (request.from, request.in, request.service, request.port)
+        let (consumer, serviceCluster, service, port) = (request.from, request.in, request.service, request.port)
         let id = service.id
         var conditions = PathConditions()
         conditions.require(
@@ -45,33 +45,34 @@ extension RouteEngine {
         }
         guard let ingress else {
             // Only counted: the missing ingress is the reason shown.
-            conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.noIngress, ""))
+            conditions.require(consumer.hasInternetEgress || underlay.connects(consumer.vnet, serviceCluster.vnet), RouteReason(.noIngress, ""))
             return conditions.failed(.noIngress)
         }
-        var hops = [c.name]
+        var hops = [consumer.name]
         switch ingress.visibility {
         case .public:
             if conditions.require(
-                c.hasInternetEgress,
+                consumer.hasInternetEgress,
                 RouteReason(
-                    .noInternetEgress, "ingress \(ingress.host) is public, but \(c.name) has no internet egress (egress: none)", fix: Self.egressFix(c)))
+                    .noInternetEgress, "ingress \(ingress.host) is public, but \(consumer.name) has no internet egress (egress: none)",
+                    fix: Self.egressFix(consumer)))
             {
-                hops += requireInternet(&conditions, flows: [ingressFlow(ingress, from: c, to: k)], "public ingress \(ingress.host)") ?? []
+                hops += requireInternet(&conditions, flows: [ingressFlow(ingress, from: consumer, to: serviceCluster)], "public ingress \(ingress.host)") ?? []
             }
         case .internal:
             if let address = ingress.address {
-                let problem = consumerRangeProblem(address, from: c, what: "the internal ingress \(ingress.host) at")
+                let problem = consumerRangeProblem(address, from: consumer, what: "the internal ingress \(ingress.host) at")
                 conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
             }
             hops +=
                 requireReach(
-                    &conditions, from: c.vnet, to: k.vnet, flows: [ingressFlow(ingress, from: c, to: k)],
-                    "internal ingress \(ingress.host) needs \(c.vnet) to reach \(k.vnet)") ?? []
+                    &conditions, from: consumer.vnet, to: serviceCluster.vnet, flows: [ingressFlow(ingress, from: consumer, to: serviceCluster)],
+                    "internal ingress \(ingress.host) needs \(consumer.vnet) to reach \(serviceCluster.vnet)") ?? []
         }
         if let rejection = conditions.rejection { return rejection }
         let scheme = ingress.tls ? "https" : "http"
         hops.append("ingress \(scheme)://\(ingress.host):\(ingress.port)\(ingress.className.map { " (\($0))" } ?? "")")
-        return .routable(address: ingress.host, port: ingress.port, hops: hops + [k.name])
+        return .routable(address: ingress.host, port: ingress.port, hops: hops + [serviceCluster.name])
     }
 
     /// §7.9: why an HTTP ingress cannot carry `port`, or nil when it can.

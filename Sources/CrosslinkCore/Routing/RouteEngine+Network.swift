@@ -6,14 +6,16 @@ extension RouteEngine {
     /// reaches it (an internal address outside the consumer's own ranges, §7.3; without a load
     /// balancer: some kind of load balancer would be reachable).
     func networkPath(_ request: Request) -> Outcome {
-        let (c, k, service) = (request.from, request.in, request.service)
+        let (consumer, serviceCluster, service) = (request.from, request.in, request.service)
         var conditions = PathConditions()
         let address = service.exposure.hasLoadBalancer ? service.loadBalancerIP : nil
         conditions.require(
             address != nil,
             RouteReason(
-                .notLoadBalanced, "\(service.id.name) is cluster-ip, which is not reachable from outside \(k.name): expose it as internal-lb or public-lb",
-                fix: Self.exposureFix(service, reachableInternally: underlay.connects(c.vnet, k.vnet), hasEgress: c.hasInternetEgress)))
+                .notLoadBalanced,
+                "\(service.id.name) is cluster-ip, which is not reachable from outside \(serviceCluster.name): expose it as internal-lb or public-lb",
+                fix: Self.exposureFix(
+                    service, reachableInternally: underlay.connects(consumer.vnet, serviceCluster.vnet), hasEgress: consumer.hasInternetEgress)))
         conditions.require(
             request.port.protocol != .sctp,
             RouteReason(
@@ -22,38 +24,39 @@ extension RouteEngine {
             ))
         guard let address else {
             // Only counted: the missing load balancer is the reason shown.
-            conditions.require(c.hasInternetEgress || underlay.connects(c.vnet, k.vnet), RouteReason(.notLoadBalanced, ""))
+            conditions.require(consumer.hasInternetEgress || underlay.connects(consumer.vnet, serviceCluster.vnet), RouteReason(.notLoadBalanced, ""))
             return conditions.failed(.notLoadBalanced)
         }
-        var hops = [c.name]
+        var hops = [consumer.name]
         if service.exposure == .internalLB {
-            let problem = consumerRangeProblem(address, from: c, what: "the internal load balancer")
+            let problem = consumerRangeProblem(address, from: consumer, what: "the internal load balancer")
             conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
             guard
                 let underlayHops = requireReach(
-                    &conditions, from: c.vnet, to: k.vnet,
-                    flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
-                    "the internal load balancer \(address) needs \(c.vnet) to reach \(k.vnet)")
+                    &conditions, from: consumer.vnet, to: serviceCluster.vnet,
+                    flows: [flow(from: consumer, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: serviceCluster)],
+                    "the internal load balancer \(address) needs \(consumer.vnet) to reach \(serviceCluster.vnet)")
             else { return conditions.failed(.noUnderlayPath) }
             hops += underlayHops + ["internal load balancer \(address)"]
         } else {
             guard
                 conditions.require(
-                    c.hasInternetEgress,
+                    consumer.hasInternetEgress,
                     RouteReason(
                         .noInternetEgress,
-                        "\(service.id.name) is behind the public load balancer \(address), but \(c.name) has no internet egress (egress: none)",
-                        fix: Self.egressFix(c)))
+                        "\(service.id.name) is behind the public load balancer \(address), but \(consumer.name) has no internet egress (egress: none)",
+                        fix: Self.egressFix(consumer)))
             else { return conditions.failed(.noInternetEgress) }
             guard
                 let internet = requireInternet(
-                    &conditions, flows: [flow(from: c, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: k)],
+                    &conditions,
+                    flows: [flow(from: consumer, to: address, port: request.port.port, protocol: request.port.protocol, arrivingAt: serviceCluster)],
                     "the public load balancer \(address)")
             else { return conditions.failed(.noInternetEgress) }
             hops += internet + ["public load balancer \(address)"]
         }
         if let rejection = conditions.rejection { return rejection }
-        return .routable(address: address.description, port: request.port.port, hops: hops + [k.name])
+        return .routable(address: address.description, port: request.port.port, hops: hops + [serviceCluster.name])
     }
 
     /// The command that puts a load balancer in front of a service: internal when the consumer's VNet
