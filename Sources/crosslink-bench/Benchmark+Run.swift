@@ -12,12 +12,6 @@ struct Benchmark {
     let clusters: Int
     let options: Options
 
-    /// What `crosslink reconcile` does with each import.
-    static func answering(_ topology: Topology) -> @Sendable (ServiceImport) -> [RouteAnswer] {
-        let engine = RouteEngine(topology: topology)
-        return { (try? engine.answers(for: $0)) ?? [] }
-    }
-
     func run() throws -> BenchmarkRow {
         let directory = scratchDirectory()
         defer { removeTree(directory) }
@@ -51,7 +45,7 @@ struct Benchmark {
             try store.clearRoutes()
             reconcileTimes.append(
                 try time {
-                    row.routes = try store.reconcile(full: true, Self.answering).recomputed
+                    row.routes = try store.reconcile(full: true).recomputed
                 })
             floorTimes.append(try RawSQLiteBaseline.scanAndInsert(path: path, results: row.routes).seconds)
         }
@@ -69,7 +63,7 @@ struct Benchmark {
         let peering = estate.peerings.keys.sorted()[estate.peerings.count / 2]
         try store.update { $0.peerings[peering]?.state = .disconnected }
         var record: ReconcileRecord?
-        row.incrementalPeeringSeconds = try time { record = try store.reconcile(Self.answering) }
+        row.incrementalPeeringSeconds = try time { record = try store.reconcile() }
         row.incrementalPeeringRecomputed = record?.recomputed ?? 0
         row.incrementalPeeringRows = record?.rowsWritten ?? 0
         let newService = ServiceID(cluster: EstateGenerator.clusterName(0), namespace: "ns-new", name: "svc-new")
@@ -78,7 +72,7 @@ struct Benchmark {
             let id = ImportID(consumer: Consumer(cluster: EstateGenerator.clusterName(1 % clusters), namespace: "app-new"), service: newService)
             topology.imports[id] = ServiceImport(id: id)
         }
-        row.incrementalServiceSeconds = try time { record = try store.reconcile(Self.answering) }
+        row.incrementalServiceSeconds = try time { record = try store.reconcile() }
         row.incrementalServiceRecomputed = record?.recomputed ?? 0
         row.incrementalServiceRows = record?.rowsWritten ?? 0
 

@@ -86,42 +86,6 @@ import Testing
     }
 }
 
-@Suite struct RouteChangeSetTests {
-    typealias F = RouteFixtures
-
-    @Test("a reconcile with no change in between reports no change")
-    func noChange() throws {
-        let answers = RouteEngine(topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a").topology).allImportAnswers()
-        #expect(RouteChangeSet(previous: answers, current: answers).isEmpty)
-    }
-
-    @Test("newly routable, newly unroutable, path changed, added and removed")
-    func changes() throws {
-        let before = RouteEngine(
-            topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a", port: 80)
-                .importing("aks-b/backend/api", into: "aks-far", port: 80).topology
-        ).allImportAnswers()
-        let after = RouteEngine(
-            topology: F.base
-                .service(
-                    "aks-b/backend/api", ports: [ServicePort(name: "http", port: 80, appProtocol: "http")], exposure: .publicLB, loadBalancerIP: "20.2.0.1"
-                )
-                .importing("aks-b/backend/api", into: "aks-a", port: 80).importing("aks-b/backend/api", into: "aks-far", port: 80)
-                .importing("aks-b/backend/api", into: "aks-b", port: 80).topology
-        ).allImportAnswers()
-        let changes = RouteChangeSet(previous: before, current: after)
-        #expect(changes.pathChanged.map(\.after.key.description) == ["aks-a -> aks-b/backend/api:80"])
-        #expect(changes.pathChanged.first?.before.via == .tunnel && changes.pathChanged.first?.after.via == .network)
-        #expect(changes.newlyRoutable.map(\.key.description) == ["aks-b -> aks-b/backend/api:80", "aks-far -> aks-b/backend/api:80"])
-        #expect(changes.added.map(\.description) == ["aks-b -> aks-b/backend/api:80"])
-        let shrunk = RouteChangeSet(previous: after, current: Array(after.prefix(1)))
-        #expect(shrunk.removed.count == 2 && !shrunk.isEmpty)
-        let broken = RouteChangeSet(
-            previous: after, current: RouteEngine(topology: F.base.importing("aks-b/backend/api", into: "aks-a", port: 80).topology).allImportAnswers())
-        #expect(broken.newlyUnroutable.map(\.key.description) == ["aks-a -> aks-b/backend/api:80"])
-    }
-}
-
 @Suite struct RouteFingerprintTests {
     typealias F = RouteFixtures
 

@@ -15,16 +15,11 @@ import Testing
         return (store, path)
     }
 
-    static func answering(_ topology: Topology) -> @Sendable (ServiceImport) -> [RouteAnswer] {
-        let engine = RouteEngine(topology: topology)
-        return { (try? engine.answers(for: $0)) ?? [] }
-    }
-
     @Test("committing inside beforeCommit stores the routes once, and runs the rest after the commit")
     func commitsInside() throws {
         let (store, path) = try Self.store()
         var committedBeforeReturning = false
-        let record = try store.reconcile(full: true, Self.answering) { _, commit in
+        let record = try store.reconcile(full: true) { _, _, commit in
             try commit()
             // Another connection sees the new routes already: the commit happened here.
             committedBeforeReturning = try Store(path: path).loadRoutes().generation == 1
@@ -39,12 +34,12 @@ import Testing
         let (store, _) = try Self.store()
         struct Refused: Error {}
         #expect(throws: Refused.self) {
-            try store.reconcile(full: true, Self.answering) { _, _ in throw Refused() }
+            try store.reconcile(full: true) { _, _, _ in throw Refused() }
         }
         #expect(try store.loadRoutes().generation == 0)
         #expect(try store.loadRoutes().answers.isEmpty)
         // Not committing at all still commits after beforeCommit returns.
-        let record = try store.reconcile(full: true, Self.answering) { _, _ in }
+        let record = try store.reconcile(full: true) { _, _, _ in }
         #expect(try store.loadRoutes().generation == record.generation && record.generation == 1)
     }
 }

@@ -17,37 +17,28 @@ enum Routing {
     /// Incremental unless `full` or `outputDirectory` is given: manifests need every route. With
     /// `dryRun` the same work is done and reported, then rolled back: nothing stored, nothing written.
     static func reconcile(store: Store, outputDirectory: String?, full: Bool = false, dryRun: Bool = false) throws -> ReconcileResult {
-        var snapshot = Topology()
         var summary: ManifestWriteSummary?
         var planned: ReconcileRecord?
         let record: ReconcileRecord
         do {
-            record = try store.reconcile(
-                full: full || outputDirectory != nil, keepRoutable: outputDirectory != nil,
-                { topology in
-                    snapshot = topology
-                    let engine = RouteEngine(topology: topology)
-                    return { item in (try? engine.answers(for: item)) ?? [] }
-                },
-                beforeCommit: { record, commit in
-                    // Inside the transaction: a refused directory (foreign file, symlink) stores nothing,
-                    // and a failed commit puts every file back (see ManifestSwitch).
-                    if let outputDirectory {
-                        let documents = ManifestPlanner.documents(for: record.routable, in: snapshot)
-                        let directory = ManifestDirectory(path: outputDirectory)
-                        summary = dryRun ? try directory.plan(documents) : try directory.write(documents, committing: commit)
-                    }
-                    if dryRun {
-                        planned = record
-                        throw DryRunRollback()
-                    }
-                })
+            record = try store.reconcile(full: full || outputDirectory != nil, keepRoutable: outputDirectory != nil) { record, topology, commit in
+                // Inside the transaction: a refused directory (foreign file, symlink) stores nothing,
+                // and a failed commit puts every file back (see ManifestSwitch).
+                if let outputDirectory {
+                    let documents = ManifestPlanner.documents(for: record.routable, in: topology)
+                    let directory = ManifestDirectory(path: outputDirectory)
+                    summary = dryRun ? try directory.plan(documents) : try directory.write(documents, committing: commit)
+                }
+                if dryRun {
+                    planned = record
+                    throw DryRunRollback()
+                }
+            }
         } catch is DryRunRollback {
             guard let planned else { throw CrosslinkError(.io, "the dry run stopped before its end") }
             record = planned
         }
-        let changes = RouteChangeSet(changes: record.changes.map { ($0.key, $0.before, $0.after) })
-        return ReconcileResult(record: record, changes: changes, manifests: summary)
+        return ReconcileResult(record: record, changes: RouteChangeSet(changes: record.changes), manifests: summary)
     }
 
     /// Every import's answer as the last reconcile stored it, when nothing changed since that could

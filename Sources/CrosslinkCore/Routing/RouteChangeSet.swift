@@ -17,27 +17,9 @@ package struct RouteChangeSet: Sendable, Hashable {
     /// Routes that no longer exist (their import or port is gone).
     package var removed: [RouteKey] = []
 
-    /// Compares the answers of two reconciles by route key; both lists in any order.
-    package init(previous: [RouteAnswer], current: [RouteAnswer]) {
-        self.init(previous: previous.map(\.summary), current: current)
-    }
-
-    /// Compares what the last reconcile stored with the new answers; both lists in any order.
-    package init(previous: [RouteSummary], current: [RouteAnswer]) {
-        var before: [RouteKey: RouteSummary] = [:]
-        before.reserveCapacity(previous.count)
-        for summary in previous { before[summary.key] = summary }
-        var changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)] = []
-        for answer in current {
-            let old = before.removeValue(forKey: answer.key)
-            if old?.fingerprint != answer.fingerprint { changes.append((answer.key, old, answer)) }
-        }
-        for (key, old) in before { changes.append((key, old, nil)) }
-        self.init(changes: changes)
-    }
-
-    /// Classifies the routes whose stored answer changed (before nil: new; after nil: gone).
-    package init(changes: [(key: RouteKey, before: RouteSummary?, after: RouteAnswer?)]) {
+    /// Classifies the routes whose stored answer changed (`Reconciler` finds them; before nil: new,
+    /// after nil: gone).
+    package init(changes: [RouteChange]) {
         for change in changes {
             guard let answer = change.after else {
                 removed.append(change.key)

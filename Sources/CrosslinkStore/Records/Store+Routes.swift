@@ -2,19 +2,12 @@ import CrosslinkCore
 
 /// The outcome of one reconcile as stored.
 package struct ReconcileRecord: Sendable {
-    /// One route whose stored answer changed: before (nil when new) and after (nil when gone).
-    package struct Change: Sendable {
-        package var key: RouteKey
-        package var before: RouteSummary?
-        package var after: RouteAnswer?
-    }
-
     /// The route table's generation after this reconcile (unchanged when nothing changed).
     package var generation: Int
     /// Whether only the imports touched since the last reconcile were recomputed.
     package var isIncremental: Bool
     /// Every route whose stored answer changed, in key order.
-    package var changes: [Change]
+    package var changes: [RouteChange]
     /// Every routable answer, when asked for (manifests need them); empty otherwise.
     package var routable: [RouteAnswer]
     /// Routes answered in this reconcile.
@@ -27,23 +20,23 @@ package struct ReconcileRecord: Sendable {
 }
 
 extension Store {
-    /// Recomputes routes in one write transaction and stores only the rows that differ, bumping the
-    /// generation when anything changed.
+    /// Reconciles in one write transaction: reads the estate and the stored answers' summaries, lets
+    /// the pure `Reconciler` answer the imports and find what changed, writes only the rows that
+    /// differ, and bumps the generation when anything changed.
     ///
     /// Incremental unless `full` is set or the database asks for a full pass: only the imports that
-    /// changes since the last reconcile could affect (see `RouteImpact`) are recomputed, from a slice
-    /// of the estate. A full pass streams the imports from the database in key order instead of
-    /// holding them (or their answers) in memory. `prepare` receives the estate (without imports) and
-    /// returns the function answering one import (a full pass calls it on a second thread, in import
-    /// order, while this one stores earlier answers). `beforeCommit` runs last inside the transaction
-    /// (crosslink writes manifests there) and may call the function it is given to commit while it
-    /// can still undo its own work should the commit fail; when it does not, the commit follows it.
-    /// If it throws before committing, nothing is stored.
+    /// changes since the last reconcile could affect (see `RouteImpact`) are reconciled, from a slice
+    /// of the estate. A full pass streams the imports from the database in key order and reconciles
+    /// them in slices on a second thread while this one writes (`ReconcilePipeline`), holding neither
+    /// every import nor every answer. `beforeCommit` runs last inside the transaction with the record
+    /// and the snapshot the answers came from (the whole estate without imports on a full pass, the
+    /// slice otherwise; crosslink writes manifests there); it may call the function it is given to
+    /// commit while it can still undo its own work should the commit fail; when it does not, the commit
+    /// follows it. Whatever throws before the commit (the engine included) stores nothing.
     package func reconcile(
         full: Bool = false,
         keepRoutable: Bool = false,
-        _ prepare: (Topology) throws -> @Sendable (ServiceImport) -> [RouteAnswer],
-        beforeCommit: (ReconcileRecord, _ commit: () throws -> Void) throws -> Void = { _, _ in }
+        beforeCommit: (ReconcileRecord, Topology, _ commit: () throws -> Void) throws -> Void = { _, _, _ in }
     ) throws -> ReconcileRecord {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
@@ -51,29 +44,26 @@ extension Store {
                 let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
                 let isFull = full || stored == 1
                 var generation = try generationInTransaction()
-                var pass = try RoutePass(store: self, generation: generation + 1, keepRoutable: keepRoutable)
+                var writer = try RouteWriter(connection: connection, generation: generation + 1, keepRoutable: keepRoutable)
+                var topology = Topology()
                 if isFull {
-                    pass.previous = try routeSummariesInTransaction(dirtyOnly: false)
+                    let previous = try routeSummariesInTransaction(dirtyOnly: false)
                     var scope = TopologyScope.everything
                     scope.includesImports = false
-                    let answer = try prepare(try topologyInTransaction(scope: scope))
-                    // The engine answers on a second thread while this one stores (see AnswerPipeline).
-                    let pipeline = AnswerPipeline(answer: answer)
-                    try forEachImport { item in try pipeline.add(item) { try pass.process($0) } }
-                    try pipeline.finish { try pass.process($0) }
+                    topology = try topologyInTransaction(scope: scope)
+                    let pipeline = ReconcilePipeline(reconciler: Reconciler(topology: topology), stored: previous)
+                    try forEachImport { item in try pipeline.add(item) { try writer.write($0) } }
+                    try pipeline.finish { try writer.write($0) }
                 } else {
                     let dirty = try dirtyImportsInTransaction()
                     if !dirty.isEmpty {
-                        pass.previous = try routeSummariesInTransaction(dirtyOnly: true)
-                        let topology = try topologyInTransaction(scope: .imports(dirty))
-                        let answer = try prepare(topology)
-                        for id in topology.imports.keys.sorted() {
-                            if let item = topology.imports[id] { try pass.process(answer(item)) }
-                        }
+                        let previous = try routeSummariesInTransaction(dirtyOnly: true)
+                        topology = try topologyInTransaction(scope: .imports(dirty))
+                        let reconciliation = try Reconciler(topology: topology).reconcile(Array(topology.imports.values), stored: previous)
+                        try writer.write(EncodedReconciliation(reconciliation))
                     }
                 }
-                try pass.finish()
-                if pass.rows > 0 {
+                if writer.rows > 0 {
                     generation += 1
                     try connection.run("UPDATE reconcile_state SET generation = ? WHERE singleton = 1", [generation.sqlite])
                 }
@@ -82,14 +72,14 @@ extension Store {
                 // count the table. An incremental one saw only some.
                 let counts =
                     isFull
-                    ? (pass.recomputed, pass.recomputedRoutable)
+                    ? (writer.recomputed, writer.recomputedRoutable)
                     : try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
-                    generation: generation, isIncremental: !isFull, changes: pass.takeChanges(),
-                    routable: pass.routable, recomputed: pass.recomputed, rowsWritten: pass.rows,
+                    generation: generation, isIncremental: !isFull, changes: writer.changes,
+                    routable: writer.routable, recomputed: writer.recomputed, rowsWritten: writer.rows,
                     routeCount: counts.0, routableCount: counts.1)
                 var committed = false
-                try beforeCommit(record) {
+                try beforeCommit(record, topology) {
                     try connection.execute("COMMIT")
                     committed = true
                 }
@@ -176,9 +166,10 @@ extension Store {
     }
 
     /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when
-    /// asked): all a reconcile compares against.
-    func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteKey: RouteSummary] {
-        var summaries: [RouteKey: RouteSummary] = [:]
+    /// asked), in key order: all a reconcile compares against.
+    func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteSummary] {
+        var summaries: [RouteSummary] = []
+        var inOrder = true
         try connection.forEach(
             dirtyOnly
                 ? """
@@ -195,9 +186,12 @@ extension Store {
                 """
         ) { row in
             let key = row.routeKey()
-            summaries[key] = RouteSummary(
-                key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)), fingerprint: UInt64(bitPattern: row.integer(7) ?? 0))
+            if inOrder, let last = summaries.last, !(last.key < key) { inOrder = false }
+            summaries.append(RouteSummary(key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)), fingerprint: UInt64(bitPattern: row.integer(7) ?? 0)))
         }
+        // SQLite's byte order is the keys' order for the names validation allows; the pipeline's
+        // binary search needs the keys' order whatever the file holds.
+        if !inOrder { summaries.sort { $0.key < $1.key } }
         return summaries
     }
 
