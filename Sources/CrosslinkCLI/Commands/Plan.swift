@@ -27,13 +27,20 @@ struct Plan: ParsableCommand {
         let source = file == "-" ? "<stdin>" : file
         let topology = try TopologyDecoder.decode(try InputFile.read(file), source: source)
         let plan = try Planning.plan(topology, prune: prune, global: global)
-        switch format {
-        case .json: emit(plan.structuredValue.json() + "\n")
-        case .yaml: emit(try plan.structuredValue.yaml())
-        case .table: emit(plan.text(source: source))
-        }
+        emit(try render(PlanReport(plan: plan, source: source), as: format))
         if plan.routes.breakingCount > 0 { throw ExitCode(3) }
     }
+}
+
+/// What `plan` and `apply --dry-run` print.
+struct PlanReport: Renderable {
+    var plan: TopologyPlan
+    /// The file as the user named it.
+    var source: String
+
+    var structuredValue: StructuredValue { plan.structuredValue }
+
+    func text(_ style: TextStyle) -> String { plan.text(source: source, style: style) }
 }
 
 extension TopologyPlan {
@@ -64,8 +71,9 @@ extension TopologyPlan {
         ])
     }
 
-    /// The report for people: a summary, one line per object change, one per route change.
-    func text(source: String) -> String {
+    /// The report for people: a summary, one line per object change, one per route change, wrapped to
+    /// the style's width with the verdict words coloured.
+    func text(source: String, style: TextStyle = .plain) -> String {
         let count = { (action: ObjectChange.Action) in objects.filter { $0.action == action }.count }
         var lines = [
             "plan for \(source): \(count(.create)) to create, \(count(.update)) to update, \(count(.remove)) to remove, \(unchanged) unchanged"
@@ -82,18 +90,24 @@ extension TopologyPlan {
             routes.changes.isEmpty
                 ? "routes: no import's verdict, path or address would change"
                 : "routes: \(routes.changes.count) would change, \(breaking) routable \(breaking == 1 ? "import" : "imports") would become unroutable")
+        lines = lines.map { $0.replacingControlCharacters() }
+        // Route lines are made safe piece by piece: the colour codes around their verdicts must stay.
         for change in routes.changes {
             lines.append(
-                "\(change.breaksRoute ? "!" : "~") \(change.key): \(Self.describe(change.before, absent: "not imported")) -> \(Self.describe(change.after, absent: "no longer imported"))"
+                "\(change.breaksRoute ? "!" : "~") \(change.key.description.replacingControlCharacters()): \(Self.describe(change.before, absent: "not imported", style)) -> \(Self.describe(change.after, absent: "no longer imported", style))"
             )
         }
-        return lines.map { $0.replacingControlCharacters() }.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n").wrappingLines(width: style.width)
     }
 
-    /// One side of a route change: where it goes, or why it goes nowhere (the primary reason and its fix).
-    static func describe(_ answer: RouteAnswer?, absent: String) -> String {
+    /// One side of a route change: where it goes, or why it goes nowhere (the primary reason and its
+    /// fix), without control characters but for the verdict's colour.
+    static func describe(_ answer: RouteAnswer?, absent: String, _ style: TextStyle = .plain) -> String {
         guard let answer else { return absent }
-        if let via = answer.via, let address = answer.address { return "routable via \(via.rawValue) at \(address):\(answer.port)" }
-        return "unroutable (\(answer.headlineReason ?? "no path")\(answer.headlineFix.map { "; fix: \($0)" } ?? ""))"
+        if let via = answer.via, let address = answer.address {
+            return style.verdict("routable", routable: true) + " via \(via.rawValue) at \(address):\(answer.port)".replacingControlCharacters()
+        }
+        return style.verdict("unroutable", routable: false)
+            + " (\(answer.headlineReason ?? "no path")\(answer.headlineFix.map { "; fix: \($0)" } ?? ""))".replacingControlCharacters()
     }
 }

@@ -1,6 +1,20 @@
 import CrosslinkManifests
 import CrosslinkTopologyFile
 
+/// What `manifests --out` prints.
+struct ManifestReport: Renderable {
+    var summary: ManifestWriteSummary
+    var dryRun: Bool
+    /// `nothing to emit: …` when no manifest is needed.
+    var nothingToEmit: String?
+
+    var structuredValue: StructuredValue { summary.structuredValue(dryRun: dryRun) }
+
+    func text(_ style: TextStyle) -> String {
+        summary.text(dryRun: dryRun, style: style) + (nothingToEmit.map { $0 + "\n" } ?? "")
+    }
+}
+
 extension ManifestWriteSummary {
     /// The summary for `-o json|yaml`; the same fields whether the files were written or only planned.
     func structuredValue(dryRun: Bool) -> StructuredValue {
@@ -32,9 +46,9 @@ extension ManifestWriteSummary {
     }
 
     /// Text lines for people: the dry run's table, then the count, then warnings.
-    func text(dryRun: Bool) -> String {
+    func text(dryRun: Bool, style: TextStyle = .plain) -> String {
         var text = ""
-        if dryRun && !plannedChanges.rows.isEmpty { text += plannedChanges.rendered() }
+        if dryRun && !plannedChanges.rows.isEmpty { text += plannedChanges.rendered(style) }
         text += countLine(dryRun: dryRun) + "\n"
         for path in abandoned {
             text +=

@@ -39,16 +39,28 @@ extension RouteAnswer {
     var headlineFix: String? { primaryRejection?.reason.fix }
 }
 
-enum RouteTable {
-    static let columns = ["CONSUMER", "SERVICE", "PORT", "ROUTABLE", "VIA", "ADDRESS", "FIX", "REASON"]
+/// `routes`: one row per import and port; an unroutable row's primary reason and fix go beneath it,
+/// wrapped to the width, since beside seven columns a 400-character reason has no room (docs/model.md).
+struct RouteList: Renderable {
+    var answers: [RouteAnswer]
 
-    static func rows(_ answers: [RouteAnswer]) -> [[String]] {
-        answers.map { answer in
-            [
-                answer.consumer.description, "\(answer.service):\(answer.servicePort)", String(answer.port),
-                answer.isRoutable ? "yes" : "no", answer.via?.rawValue ?? "-", answer.address ?? "-", answer.headlineFix ?? "-",
-                answer.headlineReason ?? "-",
-            ]
-        }
+    static let columns = ["CONSUMER", "SERVICE", "PORT", "ROUTABLE", "VIA", "ADDRESS"]
+
+    var structuredValue: StructuredValue { .list(answers.map(\.structuredValue)) }
+
+    func text(_ style: TextStyle) -> String {
+        Table(
+            columns: Self.columns,
+            rows: answers.map { answer in
+                [
+                    answer.consumer.description, answer.service.description, String(answer.servicePort), answer.isRoutable ? "yes" : "no",
+                    answer.via?.rawValue ?? "-", answer.address.map { "\($0):\(answer.port)" } ?? "-",
+                ]
+            },
+            details: answers.map { answer in
+                (answer.headlineReason.map { ["why: \($0)"] } ?? []) + (answer.headlineFix.map { ["fix: \($0)"] } ?? [])
+            },
+            verdictColumn: 3
+        ).rendered(style)
     }
 }

@@ -78,12 +78,16 @@ enum Routing {
         return (answer, explaining ? try engine.explain(consumer: consumer, service: service, port: port, via: via) : nil)
     }
 
-    /// The manifests the current estate's routable imports need, optionally for one cluster.
-    static func manifests(store: Store, cluster: String?) throws -> [ManifestDocument] {
+    /// The manifests the current estate's routable imports need, optionally for one cluster, and
+    /// when there are none, why.
+    static func manifests(store: Store, cluster: String?) throws -> ManifestSelection {
         let topology = try store.loadTopology()
         try requireCluster(cluster, in: topology)
-        let documents = ManifestPlanner.documents(for: RouteEngine(topology: topology).allImportAnswers(), in: topology)
-        return cluster.map { documents.filter(cluster: $0) } ?? documents
+        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let documents = ManifestPlanner.documents(for: answers, in: topology)
+        return ManifestSelection(
+            documents: cluster.map { documents.filter(cluster: $0) } ?? documents,
+            imports: answers.count, routable: answers.filter(\.isRoutable).count, cluster: cluster)
     }
 
     /// A name given to filter by is a name of something that exists: a typo is an error, not an empty answer.

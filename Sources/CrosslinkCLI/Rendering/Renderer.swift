@@ -1,57 +1,129 @@
+import CrosslinkCore
 import CrosslinkTopologyFile
 
-/// Renders structured values as the user asked: a table for people, JSON or YAML for scripts.
+/// Something a read command prints: a structured value for scripts (`-o json|yaml`) and text for people.
+protocol Renderable {
+    var structuredValue: StructuredValue { get }
+    /// The table or report for people, laid out for `style`.
+    func text(_ style: TextStyle) -> String
+}
+
+/// The one place `-o table|json|yaml` is decided. JSON and YAML always carry every field in full;
+/// only the text for people is wrapped and coloured (for standard output by default).
+func render(_ value: some Renderable, as format: OutputFormat, style: @autoclosure () -> TextStyle = .standardOutput) throws -> String {
+    switch format {
+    case .json: return value.structuredValue.json() + "\n"
+    case .yaml:
+        let structured = value.structuredValue
+        if case .list(let items) = structured, items.isEmpty { return "[]\n" }
+        return try structured.yaml()
+    case .table: return value.text(style())
+    }
+}
+
+/// `<kind> list`: a table with one column per named field.
+struct EntityList: Renderable {
+    var items: [StructuredValue]
+    /// Field names as in the topology file; headers are written from them.
+    var columns: [String]
+
+    var structuredValue: StructuredValue { .list(items) }
+
+    func text(_ style: TextStyle) -> String {
+        Table(
+            columns: columns.map(Table.header), rows: items.map { item in columns.map { Renderer.cell(item[$0], field: $0) } }
+        ).rendered(style)
+    }
+}
+
+/// `<kind> show`: one field a line, named as in the topology file.
+struct EntityDetail: Renderable {
+    var structuredValue: StructuredValue
+
+    func text(_ style: TextStyle) -> String {
+        guard case .object(let fields) = structuredValue else { return Renderer.cell(structuredValue) + "\n" }
+        return Table(columns: ["FIELD", "VALUE"], rows: fields.map { [$0.key, Renderer.cell($0.value, field: $0.key)] }, showsHeader: false)
+            .rendered(style)
+    }
+}
+
 enum Renderer {
-    /// A list of objects: JSON array, YAML sequence, or a table with the given columns.
-    static func list(_ items: [StructuredValue], columns: [String], format: OutputFormat) throws -> String {
-        switch format {
-        case .json: return StructuredValue.list(items).json() + "\n"
-        case .yaml: return items.isEmpty ? "[]\n" : try StructuredValue.list(items).yaml()
-        case .table: return Table(columns: columns, rows: items.map { item in columns.map { cell(item[$0]) } }).rendered()
-        }
-    }
-
-    /// One object: JSON object, YAML mapping, or a two-column table of its fields.
-    static func single(_ item: StructuredValue, format: OutputFormat) throws -> String {
-        switch format {
-        case .json: return item.json() + "\n"
-        case .yaml: return try item.yaml()
-        case .table:
-            guard case .object(let fields) = item else { return cell(item) + "\n" }
-            return Table(columns: ["FIELD", "VALUE"], rows: fields.map { [$0.key, cell($0.value)] }, showsHeader: false).rendered()
-        }
-    }
-
-    /// A cell: scalars as text, lists comma-joined, objects as their values joined by ':'.
-    static func cell(_ value: StructuredValue?) -> String {
+    /// A cell: scalars as text, lists comma-joined, ports as `--ports` takes them
+    /// (`http=80:8080/TCP@http`), the two ends of a link as `a~b` (as its key is written everywhere),
+    /// other objects as their values joined by ':'.
+    static func cell(_ value: StructuredValue?, field: String? = nil) -> String {
         switch value {
         case nil, .null?: return "-"
         case .string(let text)?: return text.isEmpty ? "-" : text
         case .int(let number)?: return String(number)
         case .bool(let flag)?: return flag ? "yes" : "no"
-        case .list(let items)?: return items.isEmpty ? "-" : items.map { cell($0) }.joined(separator: ",")
-        case .object(let fields)?: return fields.map { cell($0.value) }.joined(separator: ":")
+        case .list(let items)?:
+            if items.isEmpty { return "-" }
+            return items.map { cell($0) }.joined(separator: field == "between" ? "~" : ",")
+        case .object(let fields)?:
+            if let port = value.flatMap(ServicePort.init(structuredValue:)) { return port.typed }
+            return fields.map { cell($0.value) }.joined(separator: ":")
         }
     }
 }
 
-/// A plain-text table with aligned columns.
+/// A plain-text table with aligned columns; a row may carry detail lines printed beneath it, wrapped
+/// to the style's width, for text too long to share a line with the columns (reasons, fixes).
 struct Table {
     var columns: [String]
     var rows: [[String]]
     var showsHeader = true
+    /// Lines under the row of the same index, indented two spaces.
+    var details: [[String]] = []
+    /// A column of yes/no verdicts, coloured when the style uses colour.
+    var verdictColumn: Int?
 
-    func rendered() -> String {
+    /// The header style of every table: the field name in capitals, words joined by `-`
+    /// (`networkPlugin` becomes `NETWORK-PLUGIN`, like the `--network-plugin` flag).
+    static func header(_ field: String) -> String {
+        var words: [String] = []
+        var word = ""
+        let characters = Array(field)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let previous = index > 0 ? characters[index - 1] : nil
+            // A word starts at a capital after a small letter (`network|Plugin`), or at the last
+            // capital of a run followed by a small letter (`CIDR|Range`).
+            let startsWord =
+                character.isUppercase && !word.isEmpty
+                && (previous?.isLowercase == true || previous?.isNumber == true || next?.isLowercase == true)
+            if startsWord {
+                words.append(word)
+                word = ""
+            }
+            word.append(character)
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.joined(separator: "-").uppercased()
+    }
+
+    func rendered(_ style: TextStyle = .plain) -> String {
         let all = (showsHeader ? [columns] : []) + rows.map { $0.map { $0.replacingControlCharacters() } }
         guard !all.isEmpty else { return "" }
         var widths = Array(repeating: 0, count: columns.count)
         for row in all { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
         var output = ""
-        for row in all {
+        for (rowIndex, row) in all.enumerated() {
+            let isHeader = showsHeader && rowIndex == 0
             let padded = row.enumerated().map { index, text in
-                index == row.count - 1 ? text : text + String(repeating: " ", count: widths[index] - text.count)
+                let padding = index == row.count - 1 ? "" : String(repeating: " ", count: widths[index] - text.count)
+                // Colour wraps the word only, so the padding (and the alignment) stays as without it.
+                let shown = !isHeader && index == verdictColumn && (text == "yes" || text == "no") ? style.verdict(text, routable: text == "yes") : text
+                return shown + padding
             }
             output += padded.joined(separator: "  ") + "\n"
+            let dataIndex = rowIndex - (showsHeader ? 1 : 0)
+            if !isHeader, dataIndex < details.count {
+                for line in details[dataIndex] {
+                    let text = "  " + line.replacingControlCharacters()
+                    output += text.wrapped(width: style.width, continuationIndent: text.hangingIndent).joined(separator: "\n") + "\n"
+                }
+            }
         }
         return output
     }

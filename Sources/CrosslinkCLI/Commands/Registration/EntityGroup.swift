@@ -44,7 +44,7 @@ struct ListEntities<Group: EntityGroup>: ParsableCommand {
 
     func run() throws {
         let entities = try Registration.list(Group.kind, store: global.openStoreForReading())
-        emit(try Renderer.list(entities.map(\.structuredValue), columns: Group.columns, format: output.output))
+        emit(try render(EntityList(items: entities.map(\.structuredValue), columns: Group.columns), as: output.output))
     }
 }
 
@@ -65,7 +65,7 @@ struct ShowEntity<Group: EntityGroup>: ParsableCommand {
 
     func run() throws {
         let entity = try Registration.show(try Group.reference(key), store: global.openStoreForReading())
-        emit(try Renderer.single(entity.structuredValue, format: output.output))
+        emit(try render(EntityDetail(structuredValue: entity.structuredValue), as: output.output))
     }
 }
 

@@ -70,7 +70,7 @@ struct IngressShow: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let reference = try IngressCommands.resolve(service, host: host, in: try store.loadTopology())
-        emit(try Renderer.single(try Registration.show(reference, store: store).structuredValue, format: output.output))
+        emit(try render(EntityDetail(structuredValue: try Registration.show(reference, store: store).structuredValue), as: output.output))
     }
 }
 

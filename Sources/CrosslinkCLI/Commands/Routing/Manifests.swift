@@ -23,17 +23,16 @@ struct Manifests: ParsableCommand {
     }
 
     func run() throws {
-        let documents = try Routing.manifests(store: global.openStoreForReading(), cluster: cluster)
+        let selection = try Routing.manifests(store: global.openStoreForReading(), cluster: cluster)
         guard let out else {
-            emit(ManifestRenderer.yamlStream(documents))
+            // The note goes to standard error: standard output stays a YAML stream (empty) for kubectl.
+            if let nothing = selection.nothingToEmit { writeAll(nothing + "\n", to: 2) }
+            emit(ManifestRenderer.yamlStream(selection.documents))
             return
         }
         let directory = ManifestDirectory(path: out)
-        let summary = dryRun ? try directory.plan(documents, pruningOnly: cluster) : try directory.write(documents, pruningOnly: cluster)
-        switch output.output {
-        case .json: emit(summary.structuredValue(dryRun: dryRun).json() + "\n")
-        case .yaml: emit(try summary.structuredValue(dryRun: dryRun).yaml())
-        case .table: emit(summary.text(dryRun: dryRun))
-        }
+        let summary =
+            dryRun ? try directory.plan(selection.documents, pruningOnly: cluster) : try directory.write(selection.documents, pruningOnly: cluster)
+        emit(try render(ManifestReport(summary: summary, dryRun: dryRun, nothingToEmit: selection.nothingToEmit), as: output.output))
     }
 }

@@ -28,12 +28,20 @@ struct Reconcile: ParsableCommand {
         // needs a read-write connection for the transaction it rolls back.
         if dryRun { _ = try global.openStoreForReading() }
         let result = try Routing.reconcile(store: global.openStore(), outputDirectory: out, full: full, dryRun: dryRun)
-        switch output.output {
-        case .json: emit(result.structuredValue(dryRun: dryRun).json() + "\n")
-        case .yaml: emit(try result.structuredValue(dryRun: dryRun).yaml())
-        case .table: emit(result.text(limit: all ? Int.max : 200, dryRun: dryRun))
-        }
+        emit(try render(ReconcileReport(result: result, limit: all ? Int.max : 200, dryRun: dryRun), as: output.output))
     }
+}
+
+/// What `reconcile` prints: the changes, and with `--out` the manifests written.
+struct ReconcileReport: Renderable {
+    var result: Routing.ReconcileResult
+    /// How many changes the text lists.
+    var limit: Int
+    var dryRun: Bool
+
+    var structuredValue: StructuredValue { result.structuredValue(dryRun: dryRun) }
+
+    func text(_ style: TextStyle) -> String { result.text(limit: limit, dryRun: dryRun, style: style) }
 }
 
 extension Routing.ReconcileResult {
@@ -63,8 +71,9 @@ extension Routing.ReconcileResult {
         ])
     }
 
-    /// The human report: a summary line, then one line per change (at most `limit`).
-    func text(limit: Int, dryRun: Bool) -> String {
+    /// The human report: a summary line, then one line per change (at most `limit`), wrapped to the
+    /// style's width with the verdict words coloured.
+    func text(limit: Int, dryRun: Bool, style: TextStyle = .plain) -> String {
         let (routes, routable) = (record.routeCount, record.routableCount)
         let mode = record.isIncremental ? "incremental, \(record.recomputed) recomputed" : "full"
         var lines = ["generation \(record.generation): \(routes) routes, \(routable) routable, \(routes - routable) unroutable (\(mode))"]
@@ -82,10 +91,10 @@ extension Routing.ReconcileResult {
             return true
         }
         for answer in changes.newlyRoutable {
-            guard list({ "+ \(answer.key) now routable via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
+            guard list({ "+ \(answer.key) now \(style.verdict("routable", routable: true)) via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
         }
         for answer in changes.newlyUnroutable {
-            guard list({ "- \(answer.key) now unroutable: \(answer.headlineReason ?? "no path")\(answer.headlineFix.map { " (fix: \($0))" } ?? "")" })
+            guard list({ "- \(answer.key) now \(style.verdict("unroutable", routable: false)): \(answer.headlineReason ?? "no path")\(answer.headlineFix.map { " (fix: \($0))" } ?? "")" })
             else { break }
         }
         for change in changes.pathChanged {
@@ -97,8 +106,13 @@ extension Routing.ReconcileResult {
         if total > limit {
             lines.append("… and \(total - limit) more changes (crosslink reconcile -o json lists them all)")
         }
-        var text = lines.joined(separator: "\n") + "\n"
-        if let manifests { text += manifests.text(dryRun: dryRun) }
+        var text = (lines.joined(separator: "\n") + "\n").wrappingLines(width: style.width)
+        if let manifests {
+            text += manifests.text(dryRun: dryRun, style: style)
+            if manifests.written.isEmpty && manifests.unchanged.isEmpty {
+                text += ManifestSelection.nothingToEmit(imports: routes, routable: routable, cluster: nil) + "\n"
+            }
+        }
         if dryRun { text += "dry run: nothing stored\n" }
         return text
     }

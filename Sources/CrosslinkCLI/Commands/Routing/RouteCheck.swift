@@ -31,16 +31,30 @@ struct RouteCheck: ParsableCommand {
         let (answer, explanations) = try Routing.check(
             consumer: try Consumer.parse(consumer, field: "consumer"), service: try ServiceID.parse(service, field: "service"),
             port: port, via: try ImportVia.parse(via.rawValue, field: "--via"), explaining: explain, store: global.openStoreForReading())
-        var value = answer.structuredValue
-        if let explanations, case .object(let fields) = value {
-            value = .object(fields + [StructuredValue.Field("explain", .list(explanations.map(\.structuredValue)))])
-        }
-        switch output.output {
-        case .json: emit(value.json() + "\n")
-        case .yaml: emit(try value.yaml())
-        case .table: emit(answer.report + (explanations.map(PathExplanation.report) ?? ""))
-        }
+        emit(try render(RouteCheckResult(answer: answer, explanations: explanations), as: output.output))
         if !answer.isRoutable { throw ExitCode(3) }
+    }
+}
+
+/// `route check`'s answer, with `--explain`'s flows.
+struct RouteCheckResult: Renderable {
+    var answer: RouteAnswer
+    var explanations: [PathExplanation]?
+
+    var structuredValue: StructuredValue {
+        guard let explanations, case .object(let fields) = answer.structuredValue else { return answer.structuredValue }
+        return .object(fields + [StructuredValue.Field("explain", .list(explanations.map(\.structuredValue)))])
+    }
+
+    /// The report, every line wrapped to the width; the verdict word coloured.
+    func text(_ style: TextStyle) -> String {
+        let plain = answer.report + (explanations.map(PathExplanation.report) ?? "")
+        var lines = plain.wrappingLines(width: style.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Line 1 is the verdict; when the first line (the route) wraps, it is not, and nothing is coloured.
+        for word in ["routable", "unroutable"] where lines.count > 1 && (lines[1] == word || lines[1].hasPrefix(word + " ")) {
+            lines[1] = style.verdict(word, routable: word == "routable") + lines[1].dropFirst(word.count)
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CrosslinkTopologyFile
 
 struct Routes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,10 +20,6 @@ struct Routes: ParsableCommand {
         let answers = try Routing.storedRoutes(store: global.openStoreForReading(), cluster: cluster) { writeAll("\($0)\n", to: 2) }.filter { answer in
             !(unroutable && answer.isRoutable)
         }
-        switch output.output {
-        case .json: emit(StructuredValue.list(answers.map(\.structuredValue)).json() + "\n")
-        case .yaml: emit(answers.isEmpty ? "[]\n" : try StructuredValue.list(answers.map(\.structuredValue)).yaml())
-        case .table: emit(Table(columns: RouteTable.columns, rows: RouteTable.rows(answers)).rendered())
-        }
+        emit(try render(RouteList(answers: answers), as: output.output))
     }
 }
