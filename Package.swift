@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CrosslinkKubernetesTests", dependencies: ["CrosslinkKubernetes", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "CrosslinkCLITests", dependencies: ["CrosslinkTestSupport", "CrosslinkTopologyFile", "CrosslinkReport", "Yams", "crosslink"]),
+        .testTarget(
+            name: "CrosslinkCLITests", dependencies: ["CrosslinkCLI", "CrosslinkTestSupport", "CrosslinkTopologyFile", "CrosslinkReport", "Yams", "crosslink"]),
     ],
     swiftLanguageModes: [.v6]
 )

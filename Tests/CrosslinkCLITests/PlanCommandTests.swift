@@ -24,9 +24,10 @@ import Testing
         let before = try cli.run(["export"]).stdout
         let result = try cli.run(["plan", "-f", file])
         #expect(result.status == 3, "\(result.stderr)")
-        #expect(result.stdout.contains("0 to create, 1 to update, 0 to remove"))
-        #expect(result.stdout.contains("~ service aks-weu/backend/inventory: exposure: internal-lb -> cluster-ip; loadBalancerIP: 10.1.0.100 -> -"))
-        #expect(result.stdout.contains("! aks-neu/orders -> aks-weu/backend/inventory:80: routable via network at 10.1.0.100:80 -> unroutable (network:"))
+        #expect(result.stdout.unwrapped.contains("0 to create, 1 to update, 0 to remove"))
+        #expect(result.stdout.unwrapped.contains("~ service aks-weu/backend/inventory: exposure: internal-lb -> cluster-ip; loadBalancerIP: 10.1.0.100 -> -"))
+        #expect(
+            result.stdout.unwrapped.contains("! aks-neu/orders -> aks-weu/backend/inventory:80: routable via network at 10.1.0.100:80 -> unroutable (network:"))
         #expect(try cli.run(["export"]).stdout == before)
         // apply --dry-run is the same thing.
         let dry = try cli.run(["apply", "--dry-run", "-f", file])
@@ -56,7 +57,7 @@ import Testing
         let result = try cli.run(["plan", "-f", same])
         #expect(result.status == 0)
         #expect(
-            result.stdout.contains("0 to create, 0 to update, 0 to remove")
+            result.stdout.unwrapped.contains("0 to create, 0 to update, 0 to remove")
                 && result.stdout.contains("routes: no import's verdict, path or address would change"))
     }
 

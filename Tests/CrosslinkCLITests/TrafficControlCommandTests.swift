@@ -102,7 +102,7 @@ import Testing
         // Without §8 objects there is nothing to explain beyond the underlay.
         let plain = try CrosslinkProcess.withExample("multi-cluster")
         let v1 = try plain.run(["route", "check", "aks-weu/checkout", "aks-neu/payments/payments-api", "--explain"])
-        #expect(v1.stdout.contains("the underlay rules N1-N5 decide"))
+        #expect(v1.stdout.unwrapped.contains("the underlay rules N1-N5 decide"))
     }
 
     @Test("set changes a route table, firewall, security group, a peering's forwarded traffic and a gateway's subnet in place")

@@ -63,4 +63,26 @@ extension String {
         if hasSuffix("\n") { lines.removeLast() }
         return lines.joined(separator: "\n") + (hasSuffix("\n") ? "\n" : "")
     }
+
+    /// `label item separator item …` on as few lines of at most `width` as it takes, breaking only
+    /// between items (a line ends with the separator's visible part, so it reads as continued) and
+    /// indenting the following lines past the label: `hops: a -> b ->` / `      c`.
+    static func wrappedList(_ items: [String], label: String, separator: String, width: Int) -> [String] {
+        guard let first = items.first else { return [label] }
+        let indent = String(repeating: " ", count: label.count + 1)
+        let lineEnd = String(separator.reversed().drop { $0 == " " }.reversed())
+        var lines: [String] = []
+        var line = label + " " + first
+        for item in items.dropFirst() {
+            // Room for the item and, should another follow, the line end.
+            if (line + separator + item + lineEnd).visibleWidth > width {
+                lines.append(line + lineEnd)
+                line = indent + item
+            } else {
+                line += separator + item
+            }
+        }
+        lines.append(line)
+        return lines
+    }
 }

@@ -90,11 +90,12 @@ extension Routing.ReconcileResult {
             listed += 1
             return true
         }
+        let (nowRoutable, nowUnroutable) = (style.verdict("routable", routable: true), style.verdict("unroutable", routable: false))
         for answer in changes.newlyRoutable {
-            guard list({ "+ \(answer.key) now \(style.verdict("routable", routable: true)) via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
+            guard list({ "+ \(answer.key) now \(nowRoutable) via \(answer.via?.rawValue ?? "-") at \(answer.address ?? "-"):\(answer.port)" }) else { break }
         }
         for answer in changes.newlyUnroutable {
-            guard list({ "- \(answer.key) now \(style.verdict("unroutable", routable: false)): \(answer.headlineReason ?? "no path")\(answer.headlineFix.map { " (fix: \($0))" } ?? "")" })
+            guard list({ "- \(answer.key) now \(nowUnroutable): \(answer.headlineReason ?? "no path")\(answer.headlineFix.map { " (fix: \($0))" } ?? "")" })
             else { break }
         }
         for change in changes.pathChanged {

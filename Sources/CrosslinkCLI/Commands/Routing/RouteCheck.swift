@@ -48,7 +48,7 @@ struct RouteCheckResult: Renderable {
 
     /// The report, every line wrapped to the width; the verdict word coloured.
     func text(_ style: TextStyle) -> String {
-        let plain = answer.report + (explanations.map(PathExplanation.report) ?? "")
+        let plain = answer.report(width: style.width) + (explanations.map(PathExplanation.report) ?? "")
         var lines = plain.wrappingLines(width: style.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Line 1 is the verdict; when the first line (the route) wraps, it is not, and nothing is coloured.
         for word in ["routable", "unroutable"] where lines.count > 1 && (lines[1] == word || lines[1].hasPrefix(word + " ")) {
@@ -60,12 +60,12 @@ struct RouteCheckResult: Renderable {
 
 extension RouteAnswer {
     /// A few lines for people: verdict, address, hops, and every rejected alternative; an unroutable
-    /// answer leads with its primary reason and that reason's fix.
-    var report: String {
+    /// answer leads with its primary reason and that reason's fix. Hops wrap between hops, not inside one.
+    func report(width: Int) -> String {
         var lines = ["\(consumer) -> \(service):\(servicePort)"]
         if let via, let address {
             lines.append("routable via \(via.rawValue): \(address):\(port)")
-            lines.append("hops: " + hops.joined(separator: " -> "))
+            lines += String.wrappedList(hops.map { $0.replacingControlCharacters() }, label: "hops:", separator: " -> ", width: width)
         } else {
             lines.append("unroutable")
         }
