@@ -89,10 +89,10 @@ struct ClusterSets: Sendable {
             result[owner] = other
         }
         if ranges.count <= 64 {
-            for (index, a) in ranges.enumerated() {
-                for b in ranges[(index + 1)...] where a.owner != b.owner && a.cidr.overlaps(b.cidr) {
-                    note(a.owner, b.owner)
-                    note(b.owner, a.owner)
+            for (index, range) in ranges.enumerated() {
+                for other in ranges[(index + 1)...] where range.owner != other.owner && range.cidr.overlaps(other.cidr) {
+                    note(range.owner, other.owner)
+                    note(other.owner, range.owner)
                 }
             }
             return result

@@ -74,7 +74,7 @@ struct TrafficPlane: Sendable {
         (groupsByVNet[vnet] ?? []).filter { $0.subnets.isEmpty || $0.subnets.contains { $0.overlaps(range) } }
     }
 
-    func peering(_ x: String, _ y: String) -> Peering? { peerings[x]?[y] }
+    func peering(_ source: String, _ target: String) -> Peering? { peerings[source]?[target] }
 
     /// The gateway traffic arrives through when it comes over VPN to `vnet`.
     func arrivalGateway(of vnet: String) -> VPNGateway? { arrivalGateway[vnet] }
@@ -104,10 +104,10 @@ struct TrafficPlane: Sendable {
     /// The VNets peered with `vnet` by connected peerings, sorted.
     func peers(of vnet: String) -> [String] { (peerings[vnet] ?? [:]).keys.sorted() }
 
-    /// Whether `x` reaches `y` over VPN by N4 (and N5): the VNets its gateway routes lead to.
-    func reachesOverVPN(_ x: String, _ y: String) -> Reachability? {
-        guard x != y, arrivalGateway[x] != nil, arrivalGateway[y] != nil else { return nil }
-        let reachability = underlay.vpnReachability(from: x, to: y)
+    /// Whether `source` reaches `target` over VPN by N4 (and N5): the VNets its gateway routes lead to.
+    func reachesOverVPN(_ source: String, _ target: String) -> Reachability? {
+        guard source != target, arrivalGateway[source] != nil, arrivalGateway[target] != nil else { return nil }
+        let reachability = underlay.vpnReachability(from: source, to: target)
         return reachability.isReachable ? reachability : nil
     }
 

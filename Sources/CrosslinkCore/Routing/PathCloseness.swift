@@ -50,16 +50,16 @@ struct PathConditions {
         return nil
     }
 
-    /// Records that VNet `x` must reach VNet `y` (rules N1–N5); returns the hops when it does. Once a
+    /// Records that VNet `source` must reach VNet `target` (rules N1–N5); returns the hops when it does. Once a
     /// reason is kept, only whether it holds matters, which costs no text.
     @discardableResult
-    mutating func requireReach(_ underlay: Underlay, from x: String, to y: String, _ context: @autoclosure () -> String) -> [String]? {
+    mutating func requireReach(_ underlay: Underlay, from source: String, to target: String, _ context: @autoclosure () -> String) -> [String]? {
         if firstReason != nil {
-            let holds = underlay.connects(x, y)
+            let holds = underlay.connects(source, target)
             require(holds, RouteReason(.noUnderlayPath, ""))
             return holds ? [] : nil
         }
-        return require(underlay.reachability(from: x, to: y), context())
+        return require(underlay.reachability(from: source, to: target), context())
     }
 
     var closeness: PathCloseness { PathCloseness(met: met, unmet: unmet) }

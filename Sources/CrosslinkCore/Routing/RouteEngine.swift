@@ -23,9 +23,9 @@ package struct RouteEngine: Sendable {
         self.ingressesByService = ingresses.mapValues { $0.sorted { $0.host < $1.host } }
     }
 
-    /// Can VNet `x` reach VNet `y` over peerings and VPN (rules N1–N5)?
-    package func reachability(from x: String, to y: String) -> Reachability {
-        underlay.reachability(from: x, to: y)
+    /// Can VNet `source` reach VNet `target` over peerings and VPN (rules N1–N5)?
+    package func reachability(from source: String, to target: String) -> Reachability {
+        underlay.reachability(from: source, to: target)
     }
 
     /// The answer for any consumer and service, imported or not (`route check`).

@@ -48,12 +48,12 @@ struct Underlay: Sendable {
         var bgp: [String: [String]] = [:]
         var any: [String: [String]] = [:]
         for connection in topology.vpnConnections.values where connection.state == .connected {
-            let (a, b) = (connection.gateways.first, connection.gateways.second)
-            any[a, default: []].append(b)
-            any[b, default: []].append(a)
-            if connection.bgp, topology.vpnGateways[a]?.bgpASN != nil, topology.vpnGateways[b]?.bgpASN != nil {
-                bgp[a, default: []].append(b)
-                bgp[b, default: []].append(a)
+            let (first, second) = (connection.gateways.first, connection.gateways.second)
+            any[first, default: []].append(second)
+            any[second, default: []].append(first)
+            if connection.bgp, topology.vpnGateways[first]?.bgpASN != nil, topology.vpnGateways[second]?.bgpASN != nil {
+                bgp[first, default: []].append(second)
+                bgp[second, default: []].append(first)
             }
         }
         bgpNeighbors = bgp.mapValues { $0.sorted() }
@@ -87,88 +87,93 @@ struct Underlay: Sendable {
         return label
     }
 
-    func reachability(from x: String, to y: String) -> Reachability {
-        if x == y { return .reachable(hops: []) }
-        let pair = UnorderedPair(x, y)
+    func reachability(from source: String, to target: String) -> Reachability {
+        if source == target { return .reachable(hops: []) }
+        let pair = UnorderedPair(source, target)
         var peeringProblem: RouteReason?
         if let peering = peerings[pair] {
             if peering.state == .connected { return .reachable(hops: ["peering \(pair)"]) }
             peeringProblem = RouteReason(.peeringNotConnected, "peering \(pair) is \(peering.state.rawValue), not connected: finish the peering on both sides")
         }
-        let vpn = vpnReachability(from: x, to: y)
+        let vpn = vpnReachability(from: source, to: target)
         if case .reachable = vpn { return vpn }
         if let peeringProblem { return .unreachable(peeringProblem) }
         if case .unreachable(let reason) = vpn, reason.code != .noUnderlayPath { return vpn }
-        if let hub = (connectedPeers[x] ?? []).first(where: { (connectedPeers[y] ?? []).contains($0) }) {
+        if let hub = (connectedPeers[source] ?? []).first(where: { (connectedPeers[target] ?? []).contains($0) }) {
             return .unreachable(
                 RouteReason(
-                    .peeringNotTransitive, "\(x) and \(y) are both peered to \(hub), but peering is not transitive: peer \(x) with \(y) directly",
-                    fix: peeringFix(x, y)))
+                    .peeringNotTransitive,
+                    "\(source) and \(target) are both peered to \(hub), but peering is not transitive: peer \(source) with \(target) directly",
+                    fix: peeringFix(source, target)))
         }
         return .unreachable(
             RouteReason(
-                .noUnderlayPath, "\(x) and \(y) have no peering and no VPN path between them: peer them or connect their VPN gateways",
-                fix: peeringFix(x, y)))
+                .noUnderlayPath, "\(source) and \(target) have no peering and no VPN path between them: peer them or connect their VPN gateways",
+                fix: peeringFix(source, target)))
     }
 
     /// The command that peers two VNets, unless their address spaces overlap (Azure refuses that, N5).
-    private func peeringFix(_ x: String, _ y: String) -> String? {
-        if let a = vnets[x], let b = vnets[y], a.addressSpace.firstOverlap(with: b.addressSpace) != nil { return nil }
-        return "crosslink peering add \(x) \(y)"
+    private func peeringFix(_ source: String, _ target: String) -> String? {
+        if let sourceVNet = vnets[source], let targetVNet = vnets[target], sourceVNet.addressSpace.firstOverlap(with: targetVNet.addressSpace) != nil {
+            return nil
+        }
+        return "crosslink peering add \(source) \(target)"
     }
 
-    /// Whether `x` reaches `y`: what `reachability(from:to:)` decides, without building its text.
-    func connects(_ x: String, _ y: String) -> Bool {
-        if x == y || peerings[UnorderedPair(x, y)]?.state == .connected { return true }
-        guard let (gx, _) = effectiveGateway[x], let (gy, _) = effectiveGateway[y], gx != gy else { return false }
-        if let connection = connections[UnorderedPair(gx, gy)], connection.state == .connected {
+    /// Whether `source` reaches `target`: what `reachability(from:to:)` decides, without building its text.
+    func connects(_ source: String, _ target: String) -> Bool {
+        if source == target || peerings[UnorderedPair(source, target)]?.state == .connected { return true }
+        guard let (sourceGateway, _) = effectiveGateway[source], let (targetGateway, _) = effectiveGateway[target], sourceGateway != targetGateway else {
+            return false
+        }
+        if let connection = connections[UnorderedPair(sourceGateway, targetGateway)], connection.state == .connected {
             // §7.7: a BGP connection between gateways with one ASN carries nothing.
-            if repeatedASN(in: [gx, gy], bgp: connection.bgp) != nil { return false }
+            if repeatedASN(in: [sourceGateway, targetGateway], bgp: connection.bgp) != nil { return false }
         } else {
-            guard let island = bgpIsland[gx], island == bgpIsland[gy] else { return false }
+            guard let island = bgpIsland[sourceGateway], island == bgpIsland[targetGateway] else { return false }
             if islandsWithRepeatedASN.contains(island) {
-                let distinct = bgpPath(from: gx, to: gy).map { repeatedASN(in: $0, bgp: true) == nil } ?? false
-                guard distinct || chainWithDistinctASNs(from: gx, to: gy) != nil else { return false }
+                let distinct = bgpPath(from: sourceGateway, to: targetGateway).map { repeatedASN(in: $0, bgp: true) == nil } ?? false
+                guard distinct || chainWithDistinctASNs(from: sourceGateway, to: targetGateway) != nil else { return false }
             }
         }
-        guard let a = vnets[x], let b = vnets[y] else { return true }
-        return a.addressSpace.firstOverlap(with: b.addressSpace) == nil
+        guard let sourceVNet = vnets[source], let targetVNet = vnets[target] else { return true }
+        return sourceVNet.addressSpace.firstOverlap(with: targetVNet.addressSpace) == nil
     }
 
     /// The VPN part of rule N4 (with N5 for overlapping address spaces).
-    func vpnReachability(from x: String, to y: String) -> Reachability {
+    func vpnReachability(from source: String, to target: String) -> Reachability {
         let none = Reachability.unreachable(RouteReason(.noUnderlayPath, "no VPN path"))
-        guard let (gx, transitX) = effectiveGateway[x], let (gy, transitY) = effectiveGateway[y] else { return none }
-        if gx == gy {
+        guard let (sourceGateway, sourceTransit) = effectiveGateway[source], let (targetGateway, targetTransit) = effectiveGateway[target] else { return none }
+        if sourceGateway == targetGateway {
             // Both borrow one hub's gateway (the owner would be directly peered, handled by N2).
-            let hub = gateways[gx]?.vnet ?? gx
+            let hub = gateways[sourceGateway]?.vnet ?? sourceGateway
             return .unreachable(
                 RouteReason(
                     .sharedGatewayNoSpokeRouting,
-                    "\(x) and \(y) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(gx) without user-defined routes: peer \(x) with \(y) directly",
-                    fix: peeringFix(x, y)))
+                    "\(source) and \(target) are both peered to \(hub), but peering is not transitive and Azure does not route spoke to spoke through \(hub)'s gateway \(sourceGateway) without user-defined routes: peer \(source) with \(target) directly",
+                    fix: peeringFix(source, target)))
         }
         var vpnHops: [String]
-        let direct = UnorderedPair(gx, gy)
+        let direct = UnorderedPair(sourceGateway, targetGateway)
         if let connection = connections[direct], connection.state == .connected {
-            if let repeated = repeatedASN(in: [gx, gy], bgp: connection.bgp) {
+            if let repeated = repeatedASN(in: [sourceGateway, targetGateway], bgp: connection.bgp) {
                 return .unreachable(
                     RouteReason(
                         .duplicateASN,
-                        "vpn-connection \(direct) between the gateways of \(x) and \(y) uses BGP, but \(repeated): BGP peers need different ASNs (Azure gateways default to 65515): give one gateway another bgpASN, or turn bgp off on the connection"
+                        "vpn-connection \(direct) between the gateways of \(source) and \(target) uses BGP, but \(repeated): BGP peers need different ASNs (Azure gateways default to 65515): give one gateway another bgpASN, or turn bgp off on the connection"
                     ))
             }
             vpnHops = ["vpn \(direct)"]
-        } else if let a = bgpIsland[gx], a == bgpIsland[gy], let path = bgpPath(from: gx, to: gy) {
+        } else if let island = bgpIsland[sourceGateway], island == bgpIsland[targetGateway], let path = bgpPath(from: sourceGateway, to: targetGateway) {
             // §7.7: a chain through other gateways relies on BGP, and a gateway drops routes whose AS
             // path holds its own ASN: some chain must have no ASN twice.
             var chain = path
             if let repeated = repeatedASN(in: path, bgp: true) {
-                guard islandsWithRepeatedASN.contains(a), let other = chainWithDistinctASNs(from: gx, to: gy) else {
+                guard islandsWithRepeatedASN.contains(island), let other = chainWithDistinctASNs(from: sourceGateway, to: targetGateway) else {
                     return .unreachable(
                         RouteReason(
                             .duplicateASN,
-                            "every BGP chain between gateways \(gx) and \(gy) repeats an ASN (on \(path.joined(separator: ", ")): \(repeated)), and a gateway drops routes whose AS path holds its own ASN: give each gateway a distinct bgpASN (Azure's default is 65515)"
+                            "every BGP chain between gateways \(sourceGateway) and \(targetGateway) repeats an ASN (on \(path.joined(separator: ", ")): \(repeated)), and a gateway drops routes whose AS path holds its own ASN: give each gateway a distinct bgpASN (Azure's default is 65515)"
                         ))
                 }
                 chain = other
@@ -176,24 +181,27 @@ struct Underlay: Sendable {
             vpnHops = zip(chain, chain.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
         } else if let connection = connections[direct] {
             return .unreachable(
-                RouteReason(.vpnNotConnected, "vpn-connection \(direct) between the gateways of \(x) and \(y) is \(connection.state.rawValue), not connected"))
-        } else if let a = anyIsland[gx], a == anyIsland[gy] {
+                RouteReason(
+                    .vpnNotConnected, "vpn-connection \(direct) between the gateways of \(source) and \(target) is \(connection.state.rawValue), not connected")
+            )
+        } else if let island = anyIsland[sourceGateway], island == anyIsland[targetGateway] {
             return .unreachable(
                 RouteReason(
                     .vpnChainWithoutBGP,
-                    "gateways \(gx) and \(gy) are joined only through other gateways, and without BGP (bgp: true and a bgpASN on every gateway of the chain) only directly connected networks are known"
+                    "gateways \(sourceGateway) and \(targetGateway) are joined only through other gateways, and without BGP (bgp: true and a bgpASN on every gateway of the chain) only directly connected networks are known"
                 ))
         } else {
             return none
         }
-        if let a = vnets[x], let b = vnets[y], let shared = a.addressSpace.firstOverlap(with: b.addressSpace) {
+        if let sourceVNet = vnets[source], let targetVNet = vnets[target], let shared = sourceVNet.addressSpace.firstOverlap(with: targetVNet.addressSpace) {
             return .unreachable(
-                RouteReason(.vpnAddressOverlap, "\(x) and \(y) are joined by VPN but their address spaces overlap on \(shared): renumber one of them"))
+                RouteReason(.vpnAddressOverlap, "\(source) and \(target) are joined by VPN but their address spaces overlap on \(shared): renumber one of them")
+            )
         }
         var hops: [String] = []
-        if let transitX { hops.append("peering \(transitX) (gateway transit)") }
+        if let sourceTransit { hops.append("peering \(sourceTransit) (gateway transit)") }
         hops += vpnHops
-        if let transitY { hops.append("peering \(transitY) (gateway transit)") }
+        if let targetTransit { hops.append("peering \(targetTransit) (gateway transit)") }
         return .reachable(hops: hops)
     }
 
