@@ -128,18 +128,9 @@ extension RouteEngine {
 
     /// The first overlap between the pod and service ranges of two clusters, described for a person.
     static func cidrOverlap(_ first: Cluster, _ second: Cluster) -> String? {
-        let ranges = [
-            ("pod", first.podCIDR, second.podCIDR), ("service", first.serviceCIDR, second.serviceCIDR),
-            ("pod/service", first.podCIDR, second.serviceCIDR), ("service/pod", first.serviceCIDR, second.podCIDR),
-        ]
-        for (kind, firstRange, secondRange) in ranges {
-            guard let shared = firstRange.intersection(secondRange) else { continue }
-            switch kind {
-            case "pod": return "pod CIDRs of \(first.name) and \(second.name) overlap on \(shared)"
-            case "service": return "service CIDRs of \(first.name) and \(second.name) overlap on \(shared)"
-            case "pod/service": return "the pod CIDR of \(first.name) and the service CIDR of \(second.name) overlap on \(shared)"
-            default: return "the service CIDR of \(first.name) and the pod CIDR of \(second.name) overlap on \(shared)"
-            }
+        for overlap in ClusterRangeOverlap.allCases {
+            let (firstRange, secondRange) = overlap.ranges(of: first, second)
+            if let shared = firstRange.intersection(secondRange) { return overlap.describe(first, second, on: shared) }
         }
         return nil
     }
