@@ -61,8 +61,9 @@ extension TrafficPlane {
         }
         // Gateway-subnet continuations can cycle without appliances; no real path is this long.
         for _ in 0..<32 {
-            let route = effectiveRoute(in: location.vnet, from: location.subnet, to: range)
+            let route = effectiveRoute(in: location.vnet, from: location.subnet, to: range)  // R1
             if tracing { result.steps.append(RouteStep(location, route)) }
+            // R2: the next hop decides.
             switch route.hop {
             case .vnetLocal:
                 return deliver(in: location.vnet)
@@ -108,6 +109,7 @@ extension TrafficPlane {
                             "route-table \(table) sends \(udr.prefix) to virtual appliance \(udr.nextHopIP?.description ?? "?"), which is no registered firewall: register it (crosslink firewall add) or correct the route's nextHopIP"
                         )
                     }
+                    // R2: at most 4 appliances.
                     guard appliances.count < 4 else {
                         let names = (appliances + [firewall]).map(\.name).joined(separator: " -> ")
                         return fail(
@@ -127,6 +129,7 @@ extension TrafficPlane {
                         if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
                         result.hops += reachHops
                     }
+                    // R2: the firewall's rules decide; a reply is not checked against them (R3).
                     if !isReply {
                         let verdict = firewallVerdict(firewall, flow: flow)
                         if verdict.action == .deny {

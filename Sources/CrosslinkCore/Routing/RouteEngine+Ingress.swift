@@ -26,6 +26,7 @@ extension RouteEngine {
             !ingresses.isEmpty,
             RouteReason(.noIngress, "no ingress exposes \(id): add one, or use another path", fix: "crosslink ingress add \(id) --host <host>"))
         if !ingresses.isEmpty {
+            // 7.8
             conditions.require(
                 ingress != nil,
                 RouteReason(
@@ -33,9 +34,11 @@ extension RouteEngine {
                     "an ingress sends to one backend port, and none serves port \(port.label) of \(id.name) (\(ingresses.map { "\($0.host) serves port \($0.backendPort(of: service)?.label ?? "?")" }.joined(separator: ", "))): add an ingress with servicePort \(port.name ?? String(port.port)), or use another path",
                     fix: "crosslink ingress add \(id) --host <host> --service-port \(port.name ?? String(port.port))"))
         }
+        // 7.9
         let httpProblem = Self.httpProblem(port, of: service)
         conditions.require(httpProblem == nil, httpProblem ?? RouteReason(.portNotHTTP, ""))
         if let ingress {
+            // 7.9
             conditions.require(
                 !port.isGRPC || ingress.tls,
                 RouteReason(
@@ -61,6 +64,7 @@ extension RouteEngine {
             }
         case .internal:
             if let address = ingress.address {
+                // 7.3
                 let problem = consumerRangeProblem(address, from: consumer, what: "the internal ingress \(ingress.host) at")
                 conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
             }

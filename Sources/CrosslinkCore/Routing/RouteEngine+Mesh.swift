@@ -10,6 +10,7 @@ extension RouteEngine {
         let (consumer, serviceCluster) = (request.from, request.in)
         var conditions = PathConditions()
         let address = "\(request.service.id.name).\(request.service.id.namespace).svc.\(serviceCluster.clusterDomain)"
+        // 7.2: inside one cluster only membership and TCP count.
         if consumer.name == serviceCluster.name {
             // Pod IPs are routable inside their own cluster whatever the CNI: no network checks.
             conditions.require(consumer.mesh != nil, RouteReason(.notMeshMember, "\(consumer.name) is not a member of any mesh"))
@@ -43,6 +44,7 @@ extension RouteEngine {
                 .noMeshLink, "no mesh link joins \(consumer.name) and \(serviceCluster.name): add one (istioctl create-remote-secret in both directions)",
                 fix: "crosslink mesh-link add \(consumer.name) \(serviceCluster.name)"))
         if let (consumerMesh, _) = sameMesh {
+            // 7.1
             conditions.require(
                 consumer.clusterDomain == serviceCluster.clusterDomain,
                 RouteReason(
@@ -54,6 +56,7 @@ extension RouteEngine {
         guard let (consumerMesh, serviceMesh) = sameMesh else { return conditions.failed(.differentMeshes) }
         if consumerMesh.network == serviceMesh.network {
             for cluster in [consumer, serviceCluster] {
+                // N6
                 conditions.require(
                     cluster.hasRoutablePodIPs,
                     RouteReason(
@@ -79,6 +82,7 @@ extension RouteEngine {
                 )),
             let gateway = serviceMesh.eastWestGateway
         else { return conditions.failed(.noEastWestGateway) }
+        // 7.3
         let problem = consumerRangeProblem(gateway, from: consumer, what: "\(serviceCluster.name)'s east-west gateway")
         conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
         let hops = conditions.require(

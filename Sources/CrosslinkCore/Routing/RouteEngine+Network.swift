@@ -16,6 +16,7 @@ extension RouteEngine {
                 "\(service.id.name) is cluster-ip, which is not reachable from outside \(serviceCluster.name): expose it as internal-lb or public-lb",
                 fix: Self.exposureFix(
                     service, reachableInternally: underlay.connects(consumer.vnet, serviceCluster.vnet), hasEgress: consumer.hasInternetEgress)))
+        // 7.4
         conditions.require(
             request.port.protocol != .sctp,
             RouteReason(
@@ -29,6 +30,7 @@ extension RouteEngine {
         }
         var hops = [consumer.name]
         if service.exposure == .internalLB {
+            // 7.3
             let problem = consumerRangeProblem(address, from: consumer, what: "the internal load balancer")
             conditions.require(problem == nil, problem ?? RouteReason(.addressInConsumerRange, ""))
             guard

@@ -26,18 +26,18 @@ extension RouteEngine {
                 tunnel.state == .connected,
                 RouteReason(.tunnelNotConnected, "tunnel \(pair) is \(tunnel.state.rawValue), not connected: check the gateway nodes (subctl diagnose)"))
             switch clusterSets.globalnet(of: consumer.name) {
-            case .mixed(let with, let without):
+            case .mixed(let with, let without):  // 7.5
                 conditions.require(
                     false,
                     RouteReason(
                         .globalnetMixed,
                         "\(consumer.name) and \(serviceCluster.name) are in one ClusterSet (clusters joined by tunnels) in which some members use Globalnet (\(with)) and others do not (\(without)), and Globalnet is a ClusterSet-wide setting: give every member a Globalnet CIDR, or none"
                     ))
-            case .all:
+            case .all:  // 7.5
                 let problem = globalnetProblem(consumer, serviceCluster)
                 conditions.require(problem == nil, problem ?? RouteReason(.globalnetOverlap, ""))
                 usesGlobalnet = true
-            case .none:
+            case .none:  // 7.6
                 let problem = rangeProblem(consumer, serviceCluster)
                 conditions.require(problem == nil, problem ?? RouteReason(.clusterCIDROverlap, ""))
             }

@@ -88,17 +88,18 @@ struct Underlay: Sendable {
     }
 
     func reachability(from source: String, to target: String) -> Reachability {
-        if source == target { return .reachable(hops: []) }
+        if source == target { return .reachable(hops: []) }  // N1
         let pair = UnorderedPair(source, target)
         var peeringProblem: RouteReason?
-        if let peering = peerings[pair] {
+        if let peering = peerings[pair] {  // N2
             if peering.state == .connected { return .reachable(hops: ["peering \(pair)"]) }
             peeringProblem = RouteReason(.peeringNotConnected, "peering \(pair) is \(peering.state.rawValue), not connected: finish the peering on both sides")
         }
-        let vpn = vpnReachability(from: source, to: target)
+        let vpn = vpnReachability(from: source, to: target)  // N4, N5
         if case .reachable = vpn { return vpn }
         if let peeringProblem { return .unreachable(peeringProblem) }
         if case .unreachable(let reason) = vpn, reason.code != .noUnderlayPath { return vpn }
+        // N3: peering is not transitive.
         if let hub = (connectedPeers[source] ?? []).first(where: { (connectedPeers[target] ?? []).contains($0) }) {
             return .unreachable(
                 RouteReason(
@@ -122,7 +123,8 @@ struct Underlay: Sendable {
 
     /// Whether `source` reaches `target`: what `reachability(from:to:)` decides, without building its text.
     func connects(_ source: String, _ target: String) -> Bool {
-        if source == target || peerings[UnorderedPair(source, target)]?.state == .connected { return true }
+        if source == target || peerings[UnorderedPair(source, target)]?.state == .connected { return true }  // N1, N2
+        // N4
         guard let (sourceGateway, _) = effectiveGateway[source], let (targetGateway, _) = effectiveGateway[target], sourceGateway != targetGateway else {
             return false
         }
@@ -136,6 +138,7 @@ struct Underlay: Sendable {
                 guard distinct || chainWithDistinctASNs(from: sourceGateway, to: targetGateway) != nil else { return false }
             }
         }
+        // N5
         guard let sourceVNet = vnets[source], let targetVNet = vnets[target] else { return true }
         return sourceVNet.addressSpace.firstOverlap(with: targetVNet.addressSpace) == nil
     }
@@ -143,8 +146,9 @@ struct Underlay: Sendable {
     /// The VPN part of rule N4 (with N5 for overlapping address spaces).
     func vpnReachability(from source: String, to target: String) -> Reachability {
         let none = Reachability.unreachable(RouteReason(.noUnderlayPath, "no VPN path"))
+        // N4: the effective gateways.
         guard let (sourceGateway, sourceTransit) = effectiveGateway[source], let (targetGateway, targetTransit) = effectiveGateway[target] else { return none }
-        if sourceGateway == targetGateway {
+        if sourceGateway == targetGateway {  // N3
             // Both borrow one hub's gateway (the owner would be directly peered, handled by N2).
             let hub = gateways[sourceGateway]?.vnet ?? sourceGateway
             return .unreachable(
@@ -156,7 +160,7 @@ struct Underlay: Sendable {
         var vpnHops: [String]
         let direct = UnorderedPair(sourceGateway, targetGateway)
         if let connection = connections[direct], connection.state == .connected {
-            if let repeated = repeatedASN(in: [sourceGateway, targetGateway], bgp: connection.bgp) {
+            if let repeated = repeatedASN(in: [sourceGateway, targetGateway], bgp: connection.bgp) {  // 7.7
                 return .unreachable(
                     RouteReason(
                         .duplicateASN,
@@ -179,12 +183,12 @@ struct Underlay: Sendable {
                 chain = other
             }
             vpnHops = zip(chain, chain.dropFirst()).map { "vpn \(UnorderedPair($0, $1)) (bgp)" }
-        } else if let connection = connections[direct] {
+        } else if let connection = connections[direct] {  // N4
             return .unreachable(
                 RouteReason(
                     .vpnNotConnected, "vpn-connection \(direct) between the gateways of \(source) and \(target) is \(connection.state.rawValue), not connected")
             )
-        } else if let island = anyIsland[sourceGateway], island == anyIsland[targetGateway] {
+        } else if let island = anyIsland[sourceGateway], island == anyIsland[targetGateway] {  // N4: no BGP, no chain
             return .unreachable(
                 RouteReason(
                     .vpnChainWithoutBGP,
@@ -193,6 +197,7 @@ struct Underlay: Sendable {
         } else {
             return none
         }
+        // N5
         if let sourceVNet = vnets[source], let targetVNet = vnets[target], let shared = sourceVNet.addressSpace.firstOverlap(with: targetVNet.addressSpace) {
             return .unreachable(
                 RouteReason(.vpnAddressOverlap, "\(source) and \(target) are joined by VPN but their address spaces overlap on \(shared): renumber one of them")
