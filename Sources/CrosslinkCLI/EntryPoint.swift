@@ -11,8 +11,13 @@ import CrosslinkCore
 /// stderr), 2 usage mistake, 3 unroutable (`route check`).
 package enum EntryPoint {
     package static func main() -> Never {
+        let arguments = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+        if let unknown = UnknownSubcommand.find(in: arguments) {
+            printError(unknown.message)
+            exit(2)
+        }
         do {
-            var command = try Crosslink.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try Crosslink.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let error as CrosslinkError {

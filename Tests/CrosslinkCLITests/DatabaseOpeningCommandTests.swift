@@ -94,7 +94,7 @@ import Testing
     }()
 
     static let readCommands: [[String]] = [
-        ["vnet", "list"], ["cluster", "show", "aks-neu"], ["export"], ["graph"], ["routes"],
+        ["vnet", "list"], ["cluster", "show", "aks-neu"], ["ingress", "show", "aks-weu/web/storefront"], ["export"], ["graph"], ["routes"],
         ["route", "check", "aks-weu/checkout", "aks-neu/payments/payments-api"], ["manifests"],
         ["import", "kubernetes", "--cluster", "aks-neu", "-f", emptyKubernetesList, "--dry-run"],
     ]

@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct ClusterCommands: ParsableCommand, EntityGroup {
+struct ClusterCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = NameKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "cluster", abstract: "Register Kubernetes clusters.",
         subcommands: [ClusterAdd.self, ClusterSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.cluster
-    static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "region", "networkPlugin", "nodeSubnet", "podCIDR", "serviceCIDR", "egress", "mesh"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try name(arguments, wrap: EntityReference.cluster) }
 }

@@ -4,12 +4,16 @@ import CrosslinkCore
 /// What the shared `list`, `show` and `remove` verbs need to know about one entity kind.
 protocol EntityGroup {
     static var kind: EntityKind { get }
-    /// How the key is written on the command line, for help.
-    static var keyUsage: String { get }
     /// Table columns for `list`, named after the topology file's fields.
     static var columns: [String] { get }
     /// Parses the key's positional arguments.
     static func reference(_ arguments: [String]) throws -> EntityReference
+}
+
+/// A kind whose objects the shared `show` and `remove` name by positional arguments.
+protocol KeyedEntityGroup: EntityGroup {
+    /// The key's arguments, declared one by one so the usage line shows how many (`<name>`, `<first> <second>`).
+    associatedtype Key: EntityKey
 }
 
 extension EntityGroup {
@@ -49,28 +53,23 @@ struct ListEntities<Group: EntityGroup>: ParsableCommand {
 }
 
 /// `crosslink <kind> show KEY`.
-struct ShowEntity<Group: EntityGroup>: ParsableCommand {
+struct ShowEntity<Group: KeyedEntityGroup>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "show", abstract: "Show one \(Group.kind.rawValue).")
     }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("The \(Group.kind.rawValue) to show: \(Group.keyUsage).", valueName: "key"))
-    var key: [String] = []
-
-    func validate() throws {
-        if key.isEmpty { throw ValidationError("Missing expected argument '\(Group.keyUsage)'") }
-    }
+    @OptionGroup var key: Group.Key
 
     func run() throws {
-        let entity = try Registration.show(try Group.reference(key), store: global.openStoreForReading())
+        let entity = try Registration.show(try key.reference(), store: global.openStoreForReading())
         emit(try render(EntityDetail(structuredValue: entity.structuredValue), as: output.output))
     }
 }
 
 /// `crosslink <kind> remove KEY [--cascade]`.
-struct RemoveEntity<Group: EntityGroup>: ParsableCommand {
+struct RemoveEntity<Group: KeyedEntityGroup>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "remove", abstract: "Remove one \(Group.kind.rawValue).",
@@ -81,17 +80,12 @@ struct RemoveEntity<Group: EntityGroup>: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The \(Group.kind.rawValue) to remove: \(Group.keyUsage).", valueName: "key"))
-    var key: [String] = []
+    @OptionGroup var key: Group.Key
     @Flag(help: "Also remove everything that references it.")
     var cascade = false
 
-    func validate() throws {
-        if key.isEmpty { throw ValidationError("Missing expected argument '\(Group.keyUsage)'") }
-    }
-
     func run() throws {
-        let removed = try Registration.remove(try Group.reference(key), cascade: cascade, store: global.openStore())
+        let removed = try Registration.remove(try key.reference(), cascade: cascade, store: global.openStore())
         for reference in removed { emit("\(reference) removed\n") }
     }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct FirewallCommands: ParsableCommand, EntityGroup {
+struct FirewallCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = NameKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "firewall", abstract: "Register firewalls and network virtual appliances.",
         subcommands: [FirewallAdd.self, FirewallSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.firewall
-    static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "privateIP", "defaultAction", "rules"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try name(arguments, wrap: EntityReference.firewall) }
 }

@@ -1,14 +1,14 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct ImportCommands: ParsableCommand, EntityGroup {
+struct ImportCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = ImportKey
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Register the cross-cluster service imports you want to work.",
         subcommands: [
             ImportAdd.self, ImportSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self, ImportAzure.self, ImportKubernetes.self,
         ])
     static let kind = EntityKind.import
-    static let keyUsage = "CONSUMER SERVICE (cluster[/namespace] cluster/namespace/service)"
     static let columns = ["consumer", "service", "port", "via"]
 
     static func reference(_ arguments: [String]) throws -> EntityReference {

@@ -20,7 +20,7 @@ struct ImportKubernetes: ParsableCommand {
     var cluster: String
     @Option(
         name: [.short, .customLong("file")], help: ArgumentHelp("Output of 'kubectl get … -o json' (repeatable; - for standard input).", valueName: "file"))
-    var files: [String] = []
+    var files: [String]
     @Flag(help: "Also remove this cluster's services, ingresses and isolated namespaces that the input no longer holds.")
     var prune = false
     @Flag(help: "With --prune: also remove the imports of services that are removed.")
@@ -31,7 +31,6 @@ struct ImportKubernetes: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one -f FILE (or -f - for standard input).") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Only one file can be - (standard input).") }
         if cascade && !prune { throw ValidationError("--cascade only applies with --prune.") }
     }

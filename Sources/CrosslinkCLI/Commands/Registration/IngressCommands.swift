@@ -7,7 +7,6 @@ struct IngressCommands: ParsableCommand, EntityGroup {
         commandName: "ingress", abstract: "Register ingress or API-gateway exposures of services.",
         subcommands: [IngressAdd.self, IngressSet.self, ListEntities<Self>.self, IngressShow.self, IngressRemove.self])
     static let kind = EntityKind.ingress
-    static let keyUsage = "CLUSTER/NAMESPACE/SERVICE [--host HOST]"
     static let columns = ["cluster", "service", "host", "port", "tls", "visibility", "address", "className", "servicePort"]
     static func reference(_ arguments: [String]) throws -> EntityReference {
         throw CrosslinkError(.invalidValue, "an ingress is named by its service and host")
@@ -68,7 +67,7 @@ struct IngressShow: ParsableCommand {
     @Option(help: "The ingress's host; needed when the service has several ingresses.") var host: String?
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let reference = try IngressCommands.resolve(service, host: host, in: try store.loadTopology())
         emit(try render(EntityDetail(structuredValue: try Registration.show(reference, store: store).structuredValue), as: output.output))
     }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct MeshLinkCommands: ParsableCommand, EntityGroup {
+struct MeshLinkCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
+    typealias Key = PairKey<Self>
+    static let end = "cluster"
     static let configuration = CommandConfiguration(
         commandName: "mesh-link", abstract: "Register endpoint discovery between two mesh members.",
         subcommands: [MeshLinkAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.meshLink
-    static let keyUsage = "CLUSTER CLUSTER"
     static let columns = ["between"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.meshLink) }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct PeeringCommands: ParsableCommand, EntityGroup {
+struct PeeringCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
+    typealias Key = PairKey<Self>
+    static let end = "VNet"
     static let configuration = CommandConfiguration(
         commandName: "peering", abstract: "Register VNet peerings.",
         subcommands: [PeeringAdd.self, PeeringSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.peering
-    static let keyUsage = "VNET VNET"
     static let columns = ["between", "state", "gatewayTransit", "allowForwardedTraffic"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.peering) }
 }

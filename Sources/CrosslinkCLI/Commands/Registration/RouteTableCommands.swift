@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct RouteTableCommands: ParsableCommand, EntityGroup {
+struct RouteTableCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = NameKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "route-table", abstract: "Register route tables (user-defined routes on subnets).",
         subcommands: [RouteTableAdd.self, RouteTableSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.routeTable
-    static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "subnets", "propagateGatewayRoutes", "routes"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try name(arguments, wrap: EntityReference.routeTable) }
 }

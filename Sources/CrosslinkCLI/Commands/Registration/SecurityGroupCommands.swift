@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct SecurityGroupCommands: ParsableCommand, EntityGroup {
+struct SecurityGroupCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = NameKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "security-group", abstract: "Register network security groups on subnets.",
         subcommands: [SecurityGroupAdd.self, SecurityGroupSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.securityGroup
-    static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "subnets", "rules"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try name(arguments, wrap: EntityReference.securityGroup) }
 }

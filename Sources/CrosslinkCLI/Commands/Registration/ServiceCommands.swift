@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct ServiceCommands: ParsableCommand, EntityGroup {
+struct ServiceCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = ServiceKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "service", abstract: "Register services of clusters.",
         subcommands: [ServiceAdd.self, ServiceSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.service
-    static let keyUsage = "CLUSTER/NAMESPACE/NAME"
     static let columns = ["cluster", "namespace", "name", "ports", "exposure", "loadBalancerIP"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try serviceKey(arguments, wrap: EntityReference.service) }
 }
@@ -18,7 +18,7 @@ struct ServiceAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service")) var service: String
-    @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String] = []
+    @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String]
     @Option(help: "cluster-ip | internal-lb | public-lb.") var exposure: String = "cluster-ip"
     @Option(help: ArgumentHelp("Load-balancer address, for internal-lb and public-lb.", valueName: "ip")) var loadBalancerIp: String?
     @Option(help: ArgumentHelp("Cluster | Local: whether the load balancer keeps the client address.", valueName: "policy"))
@@ -26,7 +26,6 @@ struct ServiceAdd: ParsableCommand {
 
     func run() throws {
         let id = try ServiceID.parse(service, field: "service")
-        guard !ports.isEmpty else { throw CrosslinkError(.invalidValue, "service \(id): give at least one --ports") }
         let value = Service(
             id: id, ports: try ports.map(ServicePort.parse), exposure: try ServiceExposure.parse(exposure, field: "--exposure"),
             loadBalancerIP: try loadBalancerIp.map { try IPv4Address.parse($0, field: "--load-balancer-ip") },

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct TunnelCommands: ParsableCommand, EntityGroup {
+struct TunnelCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
+    typealias Key = PairKey<Self>
+    static let end = "cluster"
     static let configuration = CommandConfiguration(
         commandName: "tunnel", abstract: "Register Submariner-style tunnels between clusters.",
         subcommands: [TunnelAdd.self, TunnelSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.tunnel
-    static let keyUsage = "CLUSTER CLUSTER"
     static let columns = ["between", "cableDriver", "endpoint", "state"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.tunnel) }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct VPNConnectionCommands: ParsableCommand, EntityGroup {
+struct VPNConnectionCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
+    typealias Key = PairKey<Self>
+    static let end = "gateway"
     static let configuration = CommandConfiguration(
         commandName: "vpn-connection", abstract: "Register VPN connections between gateways.",
         subcommands: [VPNConnectionAdd.self, VPNConnectionSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.vpnConnection
-    static let keyUsage = "GATEWAY GATEWAY"
     static let columns = ["between", "state", "bgp"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try pair(arguments, wrap: EntityReference.vpnConnection) }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import CrosslinkCore
 
-struct VPNGatewayCommands: ParsableCommand, EntityGroup {
+struct VPNGatewayCommands: ParsableCommand, KeyedEntityGroup {
+    typealias Key = NameKey<Self>
     static let configuration = CommandConfiguration(
         commandName: "vpn-gateway", abstract: "Register VPN gateways (one per VNet).",
         subcommands: [VPNGatewayAdd.self, VPNGatewaySet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
     static let kind = EntityKind.vpnGateway
-    static let keyUsage = "NAME"
     static let columns = ["name", "vnet", "publicIP", "bgpASN", "subnet"]
     static func reference(_ arguments: [String]) throws -> EntityReference { try name(arguments, wrap: EntityReference.vpnGateway) }
 }
