@@ -35,9 +35,23 @@ package indirect enum StructuredValue: Hashable, Sendable {
 }
 
 extension StructuredValue {
-    /// YAML text through Yams: strings that YAML would read as something else are quoted.
+    /// YAML text, byte for byte what Yams writes (`yamlThroughYams()`), without its cost (YAMLBlockWriter).
     package func yaml() throws -> String {
+        var text = ""
+        var writer = YAMLBlockWriter()
+        try writer.write(self, to: &text)
+        return text
+    }
+
+    /// YAML text through Yams: strings that YAML would read as something else are quoted. The
+    /// reference for YAMLBlockWriter (the tests compare the two).
+    package func yamlThroughYams() throws -> String {
         try Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true)
+    }
+
+    /// Short lists of plain values (`between: [a, b]`) read best inline.
+    static func isFlowPair(_ items: [StructuredValue]) -> Bool {
+        items.count == 2 && items.allSatisfy { if case .string = $0 { true } else { false } }
     }
 
     var node: Node {
@@ -47,9 +61,7 @@ extension StructuredValue {
         case .bool(let value): return Node(value ? "true" : "false", Tag(.bool))
         case .null: return Node("null", Tag(.null))
         case .list(let items):
-            // Short lists of plain values (`between: [a, b]`) read best inline.
-            let isPair = items.count == 2 && items.allSatisfy { if case .string = $0 { true } else { false } }
-            return Node(items.map(\.node), .implicit, isPair ? .flow : .any)
+            return Node(items.map(\.node), .implicit, StructuredValue.isFlowPair(items) ? .flow : .any)
         case .object(let fields):
             return Node(fields.map { (Node.scalar($0.key.represented()), $0.value.node) })
         }
@@ -62,7 +74,8 @@ extension StructuredValue {
         return output
     }
 
-    private func writeJSON(into output: inout String) {
+    /// Appends the compact JSON of this value to `output` (to stream a list item by item).
+    package func writeJSON(into output: inout String) {
         switch self {
         case .string(let text): StructuredValue.writeJSONString(text, into: &output)
         case .int(let value): output += String(value)
@@ -87,8 +100,14 @@ extension StructuredValue {
         }
     }
 
-    private static func writeJSONString(_ text: String, into output: inout String) {
+    package static func writeJSONString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escape: appended whole instead of scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -7,33 +7,84 @@ import CrosslinkCore
 /// always gives the same bytes.
 package enum TopologyEncoder {
     package static func encode(_ topology: Topology) throws -> String {
-        try structuredValue(topology).yaml()
+        var text = ""
+        try encode(topology, to: &text)
+        return text
+    }
+
+    /// The topology file written to `output` object by object: the same bytes as `encode`, without
+    /// holding the document (the CLI streams it to standard output).
+    package static func encode(_ topology: Topology, to output: inout some TextOutputStream) throws {
+        var writer = YAMLBlockWriter()
+        output.write(try writer.rootField("apiVersion", .string(TopologyDecoder.apiVersion)))
+        output.write(try writer.rootField("kind", .string(TopologyDecoder.kind)))
+        for section in sections(topology) where section.count > 0 {
+            try writer.rootList(section.key, count: section.count, item: section.item, to: &output)
+        }
+    }
+
+    /// The topology file as compact JSON and a newline, object by object: the bytes of
+    /// `structuredValue(topology).json()`.
+    package static func encodeJSON(_ topology: Topology, to output: inout some TextOutputStream) {
+        output.write("{\"apiVersion\": \"\(TopologyDecoder.apiVersion)\", \"kind\": \"\(TopologyDecoder.kind)\"")
+        var text = ""
+        for section in sections(topology) where section.count > 0 {
+            output.write(", \"\(section.key)\": [")
+            for index in 0..<section.count {
+                text.removeAll(keepingCapacity: true)
+                if index > 0 { text += ", " }
+                section.item(index).writeJSON(into: &text)
+                output.write(text)
+            }
+            output.write("]")
+        }
+        output.write("}\n")
     }
 
     /// The topology file as a structured value (for `export -o json`).
     package static func structuredValue(_ topology: Topology) -> StructuredValue {
-        func section(_ references: [EntityReference]) -> StructuredValue? {
-            .nonEmptyList(references.compactMap { topology[$0]?.structuredValue })
+        let header: [StructuredValue.Field] = [
+            .init("apiVersion", .string(TopologyDecoder.apiVersion)), .init("kind", .string(TopologyDecoder.kind)),
+        ]
+        return .object(
+            header
+                + sections(topology).compactMap { section in
+                    section.count == 0 ? nil : .init(section.key, .list((0..<section.count).map(section.item)))
+                })
+    }
+
+    /// One list of the file: its key, and its objects in key order, each built when asked for.
+    private struct Section {
+        var key: String
+        var count: Int
+        var item: (Int) -> StructuredValue
+    }
+
+    private static func sections(_ topology: Topology) -> [Section] {
+        func section(_ key: String, _ references: [EntityReference]) -> Section {
+            Section(key: key, count: references.count) { topology[references[$0]]?.structuredValue ?? .null }
         }
-        let clusters = topology.clusters.values.sorted { $0.name < $1.name }.map { cluster in
-            cluster.structuredValue(services: topology.services(in: cluster.name))
-        }
-        return .object([
-            "apiVersion": .string(TopologyDecoder.apiVersion),
-            "kind": .string(TopologyDecoder.kind),
-            "vnets": section(topology.vnets.keys.sorted().map(EntityReference.vnet)),
-            "clusters": .nonEmptyList(clusters),
-            "peerings": section(topology.peerings.keys.sorted().map(EntityReference.peering)),
-            "vpnGateways": section(topology.vpnGateways.keys.sorted().map(EntityReference.vpnGateway)),
-            "vpnConnections": section(topology.vpnConnections.keys.sorted().map(EntityReference.vpnConnection)),
-            "tunnels": section(topology.tunnels.keys.sorted().map(EntityReference.tunnel)),
-            "meshLinks": section(topology.meshLinks.keys.sorted().map(EntityReference.meshLink)),
-            "ingresses": section(topology.ingresses.keys.sorted().map(EntityReference.ingress)),
-            "imports": section(topology.imports.keys.sorted().map(EntityReference.import)),
-            "routeTables": section(topology.routeTables.keys.sorted().map(EntityReference.routeTable)),
-            "firewalls": section(topology.firewalls.keys.sorted().map(EntityReference.firewall)),
-            "securityGroups": section(topology.securityGroups.keys.sorted().map(EntityReference.securityGroup)),
-        ])
+        let clusters = topology.clusters.values.sorted { $0.name < $1.name }
+        // Grouped once: asking the topology for each cluster's services scans every service.
+        var services: [String: [Service]] = [:]
+        for service in topology.services.values { services[service.id.cluster, default: []].append(service) }
+        return [
+            section("vnets", topology.vnets.keys.sorted().map(EntityReference.vnet)),
+            Section(key: "clusters", count: clusters.count) { index in
+                let cluster = clusters[index]
+                return cluster.structuredValue(services: (services[cluster.name] ?? []).sorted { $0.id < $1.id })
+            },
+            section("peerings", topology.peerings.keys.sorted().map(EntityReference.peering)),
+            section("vpnGateways", topology.vpnGateways.keys.sorted().map(EntityReference.vpnGateway)),
+            section("vpnConnections", topology.vpnConnections.keys.sorted().map(EntityReference.vpnConnection)),
+            section("tunnels", topology.tunnels.keys.sorted().map(EntityReference.tunnel)),
+            section("meshLinks", topology.meshLinks.keys.sorted().map(EntityReference.meshLink)),
+            section("ingresses", topology.ingresses.keys.sorted().map(EntityReference.ingress)),
+            section("imports", topology.imports.keys.sorted().map(EntityReference.import)),
+            section("routeTables", topology.routeTables.keys.sorted().map(EntityReference.routeTable)),
+            section("firewalls", topology.firewalls.keys.sorted().map(EntityReference.firewall)),
+            section("securityGroups", topology.securityGroups.keys.sorted().map(EntityReference.securityGroup)),
+        ]
     }
 }
 

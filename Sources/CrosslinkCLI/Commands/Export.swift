@@ -12,9 +12,11 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let topology = try global.openStoreForReading().loadTopology()
+        var standardOutput = StandardOutput()
         switch output {
-        case .json: emit(TopologyEncoder.structuredValue(topology).json() + "\n")
-        case .yaml, .table: emit(try TopologyEncoder.encode(topology))
+        case .json: TopologyEncoder.encodeJSON(topology, to: &standardOutput)
+        case .yaml, .table: try TopologyEncoder.encode(topology, to: &standardOutput)
         }
+        standardOutput.flush()
     }
 }

@@ -23,6 +23,8 @@ struct Generate: ParsableCommand {
         var generator = try EstateGenerator(
             clusters: clusters, servicesPerCluster: servicesPerCluster, importsPerCluster: importsPerCluster, seed: seed)
         generator.trafficControls = firewalls
-        emit(try TopologyEncoder.encode(generator.topology()))
+        var standardOutput = StandardOutput()
+        try TopologyEncoder.encode(generator.topology(), to: &standardOutput)
+        standardOutput.flush()
     }
 }
