@@ -182,7 +182,7 @@ package enum TopologyDecoder {
             let what = "vnet \(name)"
             let regionNode = try fields.required("region", reader)
             let region = try reader.string(regionNode, "\(what): region")
-            try reader.located(regionNode) { try checkRegion(region, field: "\(what): region") }
+            try reader.located(regionNode) { try AzureRegion.check(region, of: what) }
             var space: [CIDR] = []
             let spaceNode = try fields.required("addressSpace", reader)
             for (index, item) in try reader.items(spaceNode, "\(what): addressSpace").enumerated() {
@@ -216,7 +216,7 @@ package enum TopologyDecoder {
             let region = try optionalString(named, "region") ?? ""
             // An empty region, like a missing one, means the VNet's (filled in after merging).
             if let regionNode = named["region"], !region.isEmpty {
-                try reader.located(regionNode) { try checkRegion(region, field: "\(what): region") }
+                try reader.located(regionNode) { try AzureRegion.check(region, of: what) }
             }
             let cluster = Cluster(
                 name: name, vnet: try self.name(named, "vnet"), region: region,

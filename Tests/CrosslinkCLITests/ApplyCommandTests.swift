@@ -57,7 +57,7 @@ import Testing
             ("vnets: [{name: v, region: x, addressSpace: [10.1.0.0/16]}\n", "malformed YAML"),
             ("vnets: [{name: v, region: x, adressSpace: [10.1.0.0/16]}]\n", "unknown field 'adressSpace'"),
             (
-                "vnets: [{name: vnet-new, region: x, addressSpace: [10.99.0.0/16]}]\nclusters: [{name: c, vnet: vnet-new, nodeSubnet: 10.98.0.0/20, networkPlugin: azure-cni}]\n",
+                "vnets: [{name: vnet-new, region: westeurope, addressSpace: [10.99.0.0/16]}]\nclusters: [{name: c, vnet: vnet-new, nodeSubnet: 10.98.0.0/20, networkPlugin: azure-cni}]\n",
                 "outside vnet vnet-new"
             ),
             ("imports: [{consumer: aks-weu, service: aks-neu/payments/missing}]\n", "does not exist"),

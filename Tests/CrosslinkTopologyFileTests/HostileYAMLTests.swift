@@ -95,12 +95,15 @@ import Testing
         #expect(topology.clusters["c"]?.region == "westeurope")
     }
 
-    @Test("a bad region says where it is, like every other bad value", arguments: ["region: West Europe", "region: west_europe"])
+    @Test(
+        "a bad region says where it is and which Azure region was meant",
+        arguments: ["region: West Europe", "region: west_europe", "region: west-europe", "region: westeuropa"])
     func regionPlace(region: String) {
+        let typed = String(region.dropFirst("region: ".count))
         let vnetResult = message(Self.header + "vnets:\n  - name: v\n    \(region)\n    addressSpace: [10.1.0.0/16]\n")
-        #expect(vnetResult.hasPrefix("t.yaml:5:13: ") && vnetResult.contains("is not a region name"), "\(vnetResult)")
+        #expect(vnetResult == "t.yaml:5:13: vnet v: unknown region '\(typed)'; did you mean 'westeurope'?", "\(vnetResult)")
         let clusterResult = message(
             Self.header + Self.vnet + "clusters:\n  - name: c\n    vnet: v\n    \(region)\n    nodeSubnet: 10.1.0.0/20\n    networkPlugin: azure-cni\n")
-        #expect(clusterResult.hasPrefix("t.yaml:7:13: ") && clusterResult.contains("is not a region name"), "\(clusterResult)")
+        #expect(clusterResult == "t.yaml:7:13: cluster c: unknown region '\(typed)'; did you mean 'westeurope'?", "\(clusterResult)")
     }
 }

@@ -29,5 +29,6 @@ struct Apply: ParsableCommand {
             "applied \(file == "-" ? "<stdin>" : file): \(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged\n"
         )
         for reference in summary.removedObjects { emit("removed \(reference)\n") }
+        AddressWarnings.print(summary.warnings)
     }
 }

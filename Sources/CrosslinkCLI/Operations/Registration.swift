@@ -1,10 +1,15 @@
 import CrosslinkCore
 import CrosslinkStore
 
-/// The work behind the registration verbs; each call is one transaction and never prints.
+/// The work behind the registration verbs; each call is one transaction and prints nothing but
+/// the address-plan warnings of what it wrote (on stderr).
 enum Registration {
     static func add(_ entity: Entity, store: Store) throws -> Topology.AddOutcome {
-        try store.update { try $0.add(entity) }.0
+        let (outcome, warnings) = try store.update { topology in
+            (try topology.add(entity), topology.addressWarnings(about: entity.reference))
+        }.0
+        AddressWarnings.print(warnings)
+        return outcome
     }
 
     /// Changes fields of one stored object in place (`crosslink <kind> set`): `change` gets the
@@ -14,14 +19,16 @@ enum Registration {
     static func set(
         _ resolve: (Topology) throws -> EntityReference, store: Store, _ change: (Entity, Topology) throws -> Entity
     ) throws -> (EntityReference, [FieldChange]) {
-        try store.update { topology -> (EntityReference, [FieldChange]) in
+        let (reference, changes, warnings) = try store.update { topology -> (EntityReference, [FieldChange], [String]) in
             let reference = try resolve(topology)
             guard let before = topology[reference] else { throw CrosslinkError(.notFound, "\(reference) does not exist") }
             let after = try change(before, topology)
             guard after.reference == reference else { throw CrosslinkError(.invalidValue, "\(reference): set cannot change the key") }
             topology.upsert(after)
-            return (reference, FieldChange.between(before, after))
+            return (reference, FieldChange.between(before, after), topology.addressWarnings(about: reference))
         }.0
+        AddressWarnings.print(warnings)
+        return (reference, changes)
     }
 
     static func remove(_ reference: EntityReference, cascade: Bool, store: Store) throws -> [EntityReference] {

@@ -13,13 +13,16 @@ struct GlobalOptions: ParsableArguments {
     var db: String?
 
     /// The database path: the flag, then the environment, then the default.
-    var databasePath: String {
-        if let db { return db }
-        if let fromEnvironment = getenv("CROSSLINK_DB").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
+    var databasePath: String { Self.databasePath(flag: db) }
+
+    /// The same for a flag read elsewhere (shell completion reads it from the line being completed).
+    static func databasePath(flag: String?) -> String {
+        if let flag { return flag }
+        if let fromEnvironment = environment("CROSSLINK_DB"), !fromEnvironment.isEmpty { return fromEnvironment }
         return "crosslink.db"
     }
+
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// `--db` is a file path; the empty one is a usage mistake. (`:memory:`, a name SQLite would
     /// acknowledge writes to and keep nothing, is refused by the store in one line, from here or CROSSLINK_DB.)

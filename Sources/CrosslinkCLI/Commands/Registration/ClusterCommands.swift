@@ -16,14 +16,15 @@ struct ClusterAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Cluster name (DNS-1123 label).") var name: String
-    @Option(help: "The VNet the cluster's nodes live in.") var vnet: String
+    @Option(help: "The VNet the cluster's nodes live in.", completion: Completions.stored(.vnet)) var vnet: String
     @Option(help: "Azure region (default: the VNet's).") var region: String?
     @Option(help: ArgumentHelp("Node subnet, inside the VNet.", valueName: "cidr")) var nodeSubnet: String
-    @Option(help: ArgumentHelp("azure-cni | azure-cni-overlay | kubenet.", valueName: "plugin")) var networkPlugin: String
+    @Option(help: ArgumentHelp("azure-cni | azure-cni-overlay | kubenet.", valueName: "plugin"), completion: Completions.values(NetworkPlugin.self))
+    var networkPlugin: String
     @Option(help: ArgumentHelp("Pod range (azure-cni: default the node subnet; others 10.244.0.0/16).", valueName: "cidr")) var podCidr: String?
     @Option(help: ArgumentHelp("Service range (default 10.0.0.0/16).", valueName: "cidr")) var serviceCidr: String?
     @Option(help: "Cluster DNS domain (default cluster.local).") var clusterDomain: String?
-    @Option(help: "internet | none.") var egress: String = "internet"
+    @Option(help: "internet | none.", completion: Completions.values(Egress.self)) var egress: String = "internet"
     @Option(help: ArgumentHelp("Submariner Globalnet range.", valueName: "cidr")) var globalnetCidr: String?
     @Option(help: "Istio mesh id (with --mesh-network and --mesh-trust-root).") var meshId: String?
     @Option(help: "Istio network of this cluster.") var meshNetwork: String?
@@ -44,6 +45,7 @@ struct ClusterAdd: ParsableCommand {
 
     func run() throws {
         try NameRule.dns1123Label.check(name, field: "cluster name")
+        if let region, !region.isEmpty { try AzureRegion.check(region, of: "cluster \(name)") }
         var mesh: MeshMembership?
         if let meshId, let meshNetwork, let meshTrustRoot {
             mesh = MeshMembership(

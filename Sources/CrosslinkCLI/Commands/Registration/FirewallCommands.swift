@@ -23,9 +23,9 @@ struct FirewallAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Firewall name (DNS-1123 label).") var name: String
-    @Option(help: "The VNet it sits in.") var vnet: String
+    @Option(help: "The VNet it sits in.", completion: Completions.stored(.vnet)) var vnet: String
     @Option(help: ArgumentHelp("Its private address: what virtual-appliance routes name.", valueName: "ip")) var privateIp: String
-    @Option(help: "deny (Azure Firewall) | allow (a permissive NVA).") var defaultAction: String = "deny"
+    @Option(help: "deny (Azure Firewall) | allow (a permissive NVA).", completion: Completions.values(RuleAction.self)) var defaultAction: String = "deny"
     @Option(help: ArgumentHelp("A rule (repeat), in order.", valueName: "rule")) var rules: [String] = []
 
     func run() throws {

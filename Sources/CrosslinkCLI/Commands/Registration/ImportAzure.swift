@@ -65,6 +65,7 @@ struct ImportAzure: ParsableCommand {
         input.firewallPolicies = try documents(firewallPolicies)
         let (summary, notes) = try AzureImporting.run(input, store: global.openStore())
         for note in notes { writeAll("note: \(note)\n", to: 2) }
+        AddressWarnings.print(summary.warnings)
         emit("imported azure: \(summary.created) created, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged\n")
     }
 }

@@ -26,10 +26,11 @@ struct ImportAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Import a service into a consumer cluster or namespace.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("Who consumes: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
-    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("Who consumes: cluster or cluster/namespace.", valueName: "consumer"), completion: Completions.stored(.cluster)) var consumer:
+        String
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service)) var service: String
     @Option(help: "The one port wanted (default: every port).") var port: Int?
-    @Option(help: "auto | local | mesh | tunnel | network | ingress.") var via: String = "auto"
+    @Option(help: "auto | local | mesh | tunnel | network | ingress.", completion: Completions.importVia) var via: String = "auto"
 
     func run() throws {
         let reference = try ImportCommands.reference([consumer, service])

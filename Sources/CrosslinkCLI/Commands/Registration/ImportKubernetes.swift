@@ -16,7 +16,7 @@ struct ImportKubernetes: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The registered cluster the objects belong to.", valueName: "name"))
+    @Option(help: ArgumentHelp("The registered cluster the objects belong to.", valueName: "name"), completion: Completions.stored(.cluster))
     var cluster: String
     @Option(
         name: [.short, .customLong("file")], help: ArgumentHelp("Output of 'kubectl get … -o json' (repeatable; - for standard input).", valueName: "file"))

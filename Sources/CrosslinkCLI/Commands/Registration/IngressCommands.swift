@@ -35,11 +35,12 @@ struct IngressAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Expose a service through an ingress.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service))
+    var service: String
     @Option(help: "Host name clients use.") var host: String
     @Option(help: "Port (default 443 with TLS, else 80).") var port: Int?
     @Flag(inversion: .prefixedNo, help: "Serve HTTPS (default) or plain HTTP.") var tls = true
-    @Option(help: "public | internal.") var visibility: String = "public"
+    @Option(help: "public | internal.", completion: Completions.values(IngressVisibility.self)) var visibility: String = "public"
     @Option(help: ArgumentHelp("The ingress's address.", valueName: "ip")) var address: String?
     @Option(help: "Ingress class, e.g. nginx or webapprouting.kubernetes.azure.com.") var className: String?
     @Option(help: ArgumentHelp("The backend port: a port number or port name of the service (default its first port).", valueName: "port"))
@@ -63,7 +64,8 @@ struct IngressShow: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service))
+    var service: String
     @Option(help: "The ingress's host; needed when the service has several ingresses.") var host: String?
 
     func run() throws {
@@ -77,7 +79,8 @@ struct IngressRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove one ingress.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service))
+    var service: String
     @Option(help: "The ingress's host; needed when the service has several ingresses.") var host: String?
     @Flag(help: "Also remove everything that references it (nothing references an ingress).") var cascade = false
 

@@ -4,6 +4,7 @@ import CrosslinkCore
 struct MeshLinkCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
     typealias Key = PairKey<Self>
     static let end = "cluster"
+    static let endKind = EntityKind.cluster
     static let configuration = CommandConfiguration(
         commandName: "mesh-link", abstract: "Register endpoint discovery between two mesh members.",
         subcommands: [MeshLinkAdd.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
@@ -16,8 +17,8 @@ struct MeshLinkAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Link two mesh members.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One cluster.") var first: String
-    @Argument(help: "The other cluster.") var second: String
+    @Argument(help: "One cluster.", completion: Completions.stored(.cluster)) var first: String
+    @Argument(help: "The other cluster.", completion: Completions.stored(.cluster)) var second: String
 
     func run() throws {
         let reference = try MeshLinkCommands.reference([first, second])

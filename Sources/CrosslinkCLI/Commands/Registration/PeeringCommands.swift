@@ -4,6 +4,7 @@ import CrosslinkCore
 struct PeeringCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
     typealias Key = PairKey<Self>
     static let end = "VNet"
+    static let endKind = EntityKind.vnet
     static let configuration = CommandConfiguration(
         commandName: "peering", abstract: "Register VNet peerings.",
         subcommands: [PeeringAdd.self, PeeringSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
@@ -16,10 +17,11 @@ struct PeeringAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Peer two VNets.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One VNet.") var first: String
-    @Argument(help: "The other VNet.") var second: String
-    @Option(help: "connected | initiated | disconnected.") var state: String = "connected"
-    @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses.", valueName: "vnet")) var gatewayTransit: String?
+    @Argument(help: "One VNet.", completion: Completions.stored(.vnet)) var first: String
+    @Argument(help: "The other VNet.", completion: Completions.stored(.vnet)) var second: String
+    @Option(help: "connected | initiated | disconnected.", completion: Completions.values(PeeringState.self)) var state: String = "connected"
+    @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses.", valueName: "vnet"), completion: Completions.stored(.vnet)) var gatewayTransit:
+        String?
     @Flag(help: "Let traffic that a firewall forwards enter over this peering.") var allowForwardedTraffic = false
 
     func run() throws {

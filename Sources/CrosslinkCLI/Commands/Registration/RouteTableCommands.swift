@@ -21,7 +21,7 @@ struct RouteTableAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Route table name (DNS-1123 label).") var name: String
-    @Option(help: "The VNet whose subnets it is attached to.") var vnet: String
+    @Option(help: "The VNet whose subnets it is attached to.", completion: Completions.stored(.vnet)) var vnet: String
     @Option(help: ArgumentHelp("A subnet it is attached to (repeat); none means every subnet of the VNet.", valueName: "cidr")) var subnets: [String] = []
     @Option(help: ArgumentHelp("false disables gateway route propagation.", valueName: "bool")) var propagateGatewayRoutes: Bool = true
     @Option(help: ArgumentHelp("A route (repeat): PREFIX=NEXTHOP[@IP].", valueName: "route")) var routes: [String] = []

@@ -23,7 +23,7 @@ struct SecurityGroupAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Security group name (DNS-1123 label).") var name: String
-    @Option(help: "The VNet whose subnets it is attached to.") var vnet: String
+    @Option(help: "The VNet whose subnets it is attached to.", completion: Completions.stored(.vnet)) var vnet: String
     @Option(help: ArgumentHelp("A subnet it is attached to (repeat); none means every subnet of the VNet.", valueName: "cidr")) var subnets: [String] = []
     @Option(help: ArgumentHelp("A rule (repeat).", valueName: "rule")) var rules: [String] = []
 

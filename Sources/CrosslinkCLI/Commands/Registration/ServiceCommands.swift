@@ -19,9 +19,11 @@ struct ServiceAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service")) var service: String
     @Option(help: ArgumentHelp("A port (repeat): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port")) var ports: [String]
-    @Option(help: "cluster-ip | internal-lb | public-lb.") var exposure: String = "cluster-ip"
+    @Option(help: "cluster-ip | internal-lb | public-lb.", completion: Completions.values(ServiceExposure.self)) var exposure: String = "cluster-ip"
     @Option(help: ArgumentHelp("Load-balancer address, for internal-lb and public-lb.", valueName: "ip")) var loadBalancerIp: String?
-    @Option(help: ArgumentHelp("Cluster | Local: whether the load balancer keeps the client address.", valueName: "policy"))
+    @Option(
+        help: ArgumentHelp("Cluster | Local: whether the load balancer keeps the client address.", valueName: "policy"),
+        completion: Completions.values(ExternalTrafficPolicy.self))
     var externalTrafficPolicy: String = ExternalTrafficPolicy.cluster.rawValue
 
     func run() throws {

@@ -4,6 +4,7 @@ import CrosslinkCore
 struct TunnelCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
     typealias Key = PairKey<Self>
     static let end = "cluster"
+    static let endKind = EntityKind.cluster
     static let configuration = CommandConfiguration(
         commandName: "tunnel", abstract: "Register Submariner-style tunnels between clusters.",
         subcommands: [TunnelAdd.self, TunnelSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
@@ -16,11 +17,11 @@ struct TunnelAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Join two clusters with a tunnel.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One cluster.") var first: String
-    @Argument(help: "The other cluster.") var second: String
-    @Option(help: "libreswan | wireguard | vxlan.") var cableDriver: String = "libreswan"
-    @Option(help: "public | private.") var endpoint: String = "public"
-    @Option(help: "connected | connecting | error.") var state: String = "connected"
+    @Argument(help: "One cluster.", completion: Completions.stored(.cluster)) var first: String
+    @Argument(help: "The other cluster.", completion: Completions.stored(.cluster)) var second: String
+    @Option(help: "libreswan | wireguard | vxlan.", completion: Completions.values(CableDriver.self)) var cableDriver: String = "libreswan"
+    @Option(help: "public | private.", completion: Completions.values(TunnelEndpoint.self)) var endpoint: String = "public"
+    @Option(help: "connected | connecting | error.", completion: Completions.values(TunnelState.self)) var state: String = "connected"
 
     func run() throws {
         let reference = try TunnelCommands.reference([first, second])

@@ -21,6 +21,7 @@ struct VNetAdd: ParsableCommand {
 
     func run() throws {
         try NameRule.dns1123Label.check(name, field: "vnet name")
+        try AzureRegion.check(region, of: "vnet \(name)")
         let vnet = VNet(name: name, region: region, addressSpace: try addressSpace.map { try CIDR.parse($0, field: "--address-space") })
         report(.vnet(name), try Registration.add(.vnet(vnet), store: global.openStore()))
     }

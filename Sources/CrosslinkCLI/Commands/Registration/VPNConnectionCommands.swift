@@ -4,6 +4,7 @@ import CrosslinkCore
 struct VPNConnectionCommands: ParsableCommand, KeyedEntityGroup, PairGroup {
     typealias Key = PairKey<Self>
     static let end = "gateway"
+    static let endKind = EntityKind.vpnGateway
     static let configuration = CommandConfiguration(
         commandName: "vpn-connection", abstract: "Register VPN connections between gateways.",
         subcommands: [VPNConnectionAdd.self, VPNConnectionSet.self, ListEntities<Self>.self, ShowEntity<Self>.self, RemoveEntity<Self>.self])
@@ -16,9 +17,9 @@ struct VPNConnectionAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Connect two VPN gateways.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One gateway.") var first: String
-    @Argument(help: "The other gateway.") var second: String
-    @Option(help: "connected | connecting | notconnected.") var state: String = "connected"
+    @Argument(help: "One gateway.", completion: Completions.stored(.vpnGateway)) var first: String
+    @Argument(help: "The other gateway.", completion: Completions.stored(.vpnGateway)) var second: String
+    @Option(help: "connected | connecting | notconnected.", completion: Completions.values(VPNConnectionState.self)) var state: String = "connected"
     @Flag(help: "Exchange routes with BGP (makes chains of connections transitive).") var bgp = false
 
     func run() throws {

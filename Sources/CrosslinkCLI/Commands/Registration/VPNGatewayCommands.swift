@@ -16,7 +16,7 @@ struct VPNGatewayAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Gateway name (DNS-1123 label).") var name: String
-    @Option(help: "The VNet the gateway serves.") var vnet: String
+    @Option(help: "The VNet the gateway serves.", completion: Completions.stored(.vnet)) var vnet: String
     @Option(help: ArgumentHelp("The gateway's public address.", valueName: "ip")) var publicIp: String?
     @Option(help: ArgumentHelp("BGP autonomous system number; leave out for static routes.", valueName: "asn")) var bgpAsn: UInt32?
     @Option(help: ArgumentHelp("Its GatewaySubnet: VPN traffic continues from there with that subnet's route table.", valueName: "cidr"))

@@ -12,7 +12,8 @@ struct Manifests: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Only the manifests that go into this cluster.", valueName: "name")) var cluster: String?
+    @Option(help: ArgumentHelp("Only the manifests that go into this cluster.", valueName: "name"), completion: Completions.stored(.cluster)) var cluster:
+        String?
     @Option(help: ArgumentHelp("Write files under this directory instead of stdout.", valueName: "dir")) var out: String?
     @Flag(help: "With --out: list what would change in the directory, write nothing.")
     var dryRun = false

@@ -20,8 +20,9 @@ struct RouteCheck: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Who calls: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
-    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("Who calls: cluster or cluster/namespace.", valueName: "consumer"), completion: Completions.stored(.cluster)) var consumer:
+        String
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service)) var service: String
     @Option(help: "The service port (default: its first port).") var port: Int?
     @Option(help: "Consider only this path kind.") var via: ViaChoice = .auto
     @Flag(help: "Also print every flow each path makes with the effective route at every hop, and the firewall and security-group decisions.")

@@ -11,7 +11,7 @@ struct Routes: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Only imports consumed by or served from this cluster.", valueName: "name"))
+    @Option(help: ArgumentHelp("Only imports consumed by or served from this cluster.", valueName: "name"), completion: Completions.stored(.cluster))
     var cluster: String?
     @Flag(help: "Only the imports that are not routable.")
     var unroutable = false

@@ -11,15 +11,16 @@ struct ClusterSet: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Cluster name.") var name: String
-    @Option(help: "The VNet the cluster's nodes live in.") var vnet: String?
+    @Argument(help: "Cluster name.", completion: Completions.stored(.cluster)) var name: String
+    @Option(help: "The VNet the cluster's nodes live in.", completion: Completions.stored(.vnet)) var vnet: String?
     @Option(help: "Azure region ('': the VNet's).") var region: String?
     @Option(help: ArgumentHelp("Node subnet, inside the VNet.", valueName: "cidr")) var nodeSubnet: String?
-    @Option(help: ArgumentHelp("azure-cni | azure-cni-overlay | kubenet.", valueName: "plugin")) var networkPlugin: String?
+    @Option(help: ArgumentHelp("azure-cni | azure-cni-overlay | kubenet.", valueName: "plugin"), completion: Completions.values(NetworkPlugin.self))
+    var networkPlugin: String?
     @Option(help: ArgumentHelp("Pod range.", valueName: "cidr")) var podCidr: String?
     @Option(help: ArgumentHelp("Service range.", valueName: "cidr")) var serviceCidr: String?
     @Option(help: "Cluster DNS domain.") var clusterDomain: String?
-    @Option(help: "internet | none.") var egress: String?
+    @Option(help: "internet | none.", completion: Completions.values(Egress.self)) var egress: String?
     @Option(help: ArgumentHelp("Submariner Globalnet range ('' for none).", valueName: "cidr")) var globalnetCidr: String?
     @Option(help: "Istio mesh id ('' leaves the mesh).") var meshId: String?
     @Option(help: "Istio network of this cluster.") var meshNetwork: String?
@@ -40,6 +41,7 @@ struct ClusterSet: ParsableCommand {
     }
 
     func run() throws {
+        if let region, !region.isEmpty { try AzureRegion.check(region, of: "cluster \(name)") }
         try SetSupport.run(try ClusterCommands.reference([name]), global: global) { entity, _ in
             guard case .cluster(var cluster) = entity else { return entity }
             let defaultPodCIDR = Cluster(name: name, vnet: cluster.vnet, region: "", nodeSubnet: cluster.nodeSubnet, networkPlugin: cluster.networkPlugin)

@@ -5,10 +5,11 @@ struct ImportSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change the port or path of an import.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("Who consumes: cluster or cluster/namespace.", valueName: "consumer")) var consumer: String
-    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("Who consumes: cluster or cluster/namespace.", valueName: "consumer"), completion: Completions.stored(.cluster)) var consumer:
+        String
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service)) var service: String
     @Option(help: "The one port wanted ('' for every port).") var port: String?
-    @Option(help: "auto | local | mesh | tunnel | network | ingress.") var via: String?
+    @Option(help: "auto | local | mesh | tunnel | network | ingress.", completion: Completions.importVia) var via: String?
 
     func validate() throws { try SetSupport.requireSomeField([port, via]) }
 

@@ -7,11 +7,12 @@ struct IngressSet: ParsableCommand {
         discussion: SetSupport.discussion + " A port left at its default (443 with TLS, else 80) follows --tls/--no-tls.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("The service exposed: cluster/namespace/service.", valueName: "service"), completion: Completions.stored(.service))
+    var service: String
     @Option(help: "The ingress's host (its key, so not changed); needed when the service has several ingresses.") var host: String?
     @Option(help: "Port.") var port: Int?
     @Flag(inversion: .prefixedNo, help: "Serve HTTPS, or plain HTTP.") var tls: Bool?
-    @Option(help: "public | internal.") var visibility: String?
+    @Option(help: "public | internal.", completion: Completions.values(IngressVisibility.self)) var visibility: String?
     @Option(help: ArgumentHelp("The ingress's address ('' for none).", valueName: "ip")) var address: String?
     @Option(help: "Ingress class, e.g. nginx ('' for none).") var className: String?
     @Option(help: ArgumentHelp("The backend port: a port number or name of the service ('' for its first port).", valueName: "port"))

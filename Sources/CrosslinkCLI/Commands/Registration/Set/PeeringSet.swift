@@ -5,10 +5,11 @@ struct PeeringSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a peering.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One VNet.") var first: String
-    @Argument(help: "The other VNet.") var second: String
-    @Option(help: "connected | initiated | disconnected.") var state: String?
-    @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses ('' for none).", valueName: "vnet")) var gatewayTransit: String?
+    @Argument(help: "One VNet.", completion: Completions.stored(.vnet)) var first: String
+    @Argument(help: "The other VNet.", completion: Completions.stored(.vnet)) var second: String
+    @Option(help: "connected | initiated | disconnected.", completion: Completions.values(PeeringState.self)) var state: String?
+    @Option(help: ArgumentHelp("The VNet whose VPN gateway the other side uses ('' for none).", valueName: "vnet"), completion: Completions.stored(.vnet))
+    var gatewayTransit: String?
     @Option(help: ArgumentHelp("true lets traffic a firewall forwards enter over this peering.", valueName: "bool")) var allowForwardedTraffic: Bool?
 
     func validate() throws { try SetSupport.requireSomeField([state, gatewayTransit, allowForwardedTraffic]) }

@@ -7,10 +7,10 @@ struct ServiceSet: ParsableCommand {
         discussion: SetSupport.discussion + " --exposure cluster-ip also drops the load-balancer IP.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service")) var service: String
+    @Argument(help: ArgumentHelp("The service: cluster/namespace/name.", valueName: "service"), completion: Completions.stored(.service)) var service: String
     @Option(help: ArgumentHelp("A port (repeat; replaces the list): [NAME=]PORT[:TARGETPORT][/PROTOCOL][@APPPROTOCOL].", valueName: "port"))
     var ports: [String] = []
-    @Option(help: "cluster-ip | internal-lb | public-lb.") var exposure: String?
+    @Option(help: "cluster-ip | internal-lb | public-lb.", completion: Completions.values(ServiceExposure.self)) var exposure: String?
     @Option(help: ArgumentHelp("Load-balancer address ('' for none).", valueName: "ip")) var loadBalancerIp: String?
 
     func validate() throws { try SetSupport.requireSomeField([ports.first, exposure, loadBalancerIp]) }

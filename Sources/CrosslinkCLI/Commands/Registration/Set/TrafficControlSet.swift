@@ -6,7 +6,7 @@ struct RouteTableSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a route table.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Route table name.") var name: String
+    @Argument(help: "Route table name.", completion: Completions.stored(.routeTable)) var name: String
     @Option(help: ArgumentHelp("false disables gateway route propagation.", valueName: "bool")) var propagateGatewayRoutes: Bool?
     @Option(help: ArgumentHelp("Replaces the attached subnets (repeat).", valueName: "cidr")) var subnets: [String] = []
     @Option(help: ArgumentHelp("Replaces the routes (repeat): PREFIX=NEXTHOP[@IP].", valueName: "route")) var routes: [String] = []
@@ -30,9 +30,9 @@ struct FirewallSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a firewall.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Firewall name.") var name: String
+    @Argument(help: "Firewall name.", completion: Completions.stored(.firewall)) var name: String
     @Option(help: ArgumentHelp("Its private address.", valueName: "ip")) var privateIp: String?
-    @Option(help: "deny | allow.") var defaultAction: String?
+    @Option(help: "deny | allow.", completion: Completions.values(RuleAction.self)) var defaultAction: String?
     @Option(help: ArgumentHelp("Replaces the rules (repeat, in order).", valueName: "rule")) var rules: [String] = []
 
     func validate() throws { try SetSupport.requireSomeField([privateIp, defaultAction, rules.isEmpty ? nil : rules]) }
@@ -52,7 +52,7 @@ struct SecurityGroupSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a security group.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Security group name.") var name: String
+    @Argument(help: "Security group name.", completion: Completions.stored(.securityGroup)) var name: String
     @Option(help: ArgumentHelp("Replaces the attached subnets (repeat).", valueName: "cidr")) var subnets: [String] = []
     @Option(help: ArgumentHelp("Replaces the rules (repeat).", valueName: "rule")) var rules: [String] = []
 

@@ -5,11 +5,11 @@ struct TunnelSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a tunnel.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One cluster.") var first: String
-    @Argument(help: "The other cluster.") var second: String
-    @Option(help: "libreswan | wireguard | vxlan.") var cableDriver: String?
-    @Option(help: "public | private.") var endpoint: String?
-    @Option(help: "connected | connecting | error.") var state: String?
+    @Argument(help: "One cluster.", completion: Completions.stored(.cluster)) var first: String
+    @Argument(help: "The other cluster.", completion: Completions.stored(.cluster)) var second: String
+    @Option(help: "libreswan | wireguard | vxlan.", completion: Completions.values(CableDriver.self)) var cableDriver: String?
+    @Option(help: "public | private.", completion: Completions.values(TunnelEndpoint.self)) var endpoint: String?
+    @Option(help: "connected | connecting | error.", completion: Completions.values(TunnelState.self)) var state: String?
 
     func validate() throws { try SetSupport.requireSomeField([cableDriver, endpoint, state]) }
 

@@ -6,9 +6,9 @@ struct VPNConnectionSet: ParsableCommand {
         commandName: "set", abstract: "Change fields of a VPN connection.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One gateway.") var first: String
-    @Argument(help: "The other gateway.") var second: String
-    @Option(help: "connected | connecting | notconnected.") var state: String?
+    @Argument(help: "One gateway.", completion: Completions.stored(.vpnGateway)) var first: String
+    @Argument(help: "The other gateway.", completion: Completions.stored(.vpnGateway)) var second: String
+    @Option(help: "connected | connecting | notconnected.", completion: Completions.values(VPNConnectionState.self)) var state: String?
     @Flag(inversion: .prefixedNo, help: "Exchange routes with BGP, or not.") var bgp: Bool?
 
     func validate() throws { try SetSupport.requireSomeField([state, bgp]) }

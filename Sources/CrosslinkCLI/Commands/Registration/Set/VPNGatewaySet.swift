@@ -5,8 +5,8 @@ struct VPNGatewaySet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a VPN gateway.", discussion: SetSupport.discussion)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Gateway name.") var name: String
-    @Option(help: "The VNet the gateway serves.") var vnet: String?
+    @Argument(help: "Gateway name.", completion: Completions.stored(.vpnGateway)) var name: String
+    @Option(help: "The VNet the gateway serves.", completion: Completions.stored(.vnet)) var vnet: String?
     @Option(help: ArgumentHelp("The gateway's public address ('' for none).", valueName: "ip")) var publicIp: String?
     @Option(help: ArgumentHelp("BGP autonomous system number ('' for static routes).", valueName: "asn")) var bgpAsn: String?
     @Option(help: ArgumentHelp("Its GatewaySubnet ('' for none).", valueName: "cidr")) var subnet: String?
