@@ -91,3 +91,52 @@ import Testing
         #expect(AzureRegion.all.allSatisfy { $0.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } })
     }
 }
+
+@Suite struct AddressWarningSweepTests {
+    /// A deterministic generator, so a failure repeats.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("the sorted sweep finds exactly the VNets a pairwise comparison finds", arguments: [1, 2, 3, 4, 5])
+    func matchesPairwise(seed: UInt64) throws {
+        var random = SplitMix(state: seed)
+        var topology = Topology()
+        for index in 0..<300 {
+            // Prefixes of /12 to /24 inside 10.0.0.0/10, so nesting and equal ranges are common.
+            var space: [CIDR] = []
+            for _ in 0..<(1 + Int(random.next() % 2)) {
+                let length = 12 + Int(random.next() % 13)
+                let network = IPv4Address(value: (10 << 24) | UInt32(random.next() % (1 << 22)) << 10)
+                let prefix = CIDR(containing: network, prefixLength: length)
+                if !space.contains(where: { $0.overlaps(prefix) }) { space.append(prefix) }
+            }
+            topology.vnets["v\(index)"] = VNet(name: "v\(index)", region: "westeurope", addressSpace: space)
+        }
+        var expected = Set<String>()
+        let vnets = Array(topology.vnets.values)
+        for a in vnets {
+            for b in vnets where a.name != b.name && a.addressSpace.firstOverlap(with: b.addressSpace) != nil {
+                expected.insert(a.name)
+            }
+        }
+        // Every overlapping VNet is named in some line (as the VNet or as the one it overlaps), and
+        // every line names a real overlap.
+        var named = Set<String>()
+        for line in topology.addressWarnings() {
+            let owner = String(line.dropFirst("vnet ".count).prefix { $0 != ":" })
+            let partner = String(line.components(separatedBy: "overlaps vnet ")[1].prefix { $0 != "'" })
+            let a = try #require(topology.vnets[owner]), b = try #require(topology.vnets[partner])
+            #expect(a.addressSpace.firstOverlap(with: b.addressSpace) != nil, "\(line)")
+            named.formUnion([owner, partner])
+        }
+        #expect(!expected.isEmpty && named == expected)
+    }
+}
