@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "CrosslinkTestSupport", dependencies: ["CrosslinkCore", "CrosslinkStore"], path: "Tests/CrosslinkTestSupport"),
         .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),
-        .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkGenerator", "CrosslinkTestSupport"]),
+        .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkGenerator", "CrosslinkTestSupport", "CrosslinkTopologyFile"]),
         // Table-driven routability scenarios from Tests/Scenarios/*.yaml.
         .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkGenerator", "CrosslinkTestSupport"]),

@@ -17,6 +17,10 @@ package struct Topology: Hashable, Sendable {
     package var firewalls: [String: Firewall] = [:]
     package var securityGroups: [String: SecurityGroup] = [:]
 
+    /// Set on a partial snapshot (a routing slice) of an estate with route tables, firewalls or
+    /// security groups, which may hold none of them: the §8 rules still decide its flows.
+    package var isPartOfControlledEstate = false
+
     package init() {}
 
     /// The number of top-level objects, for summaries.
@@ -46,7 +50,7 @@ package struct Topology: Hashable, Sendable {
     /// Whether the estate has route tables, firewalls or security groups: only then do the §8 rules
     /// (R1–R6) decide private reachability; without them every answer is the v1 one.
     package var hasTrafficControls: Bool {
-        !routeTables.isEmpty || !firewalls.isEmpty || !securityGroups.isEmpty
+        isPartOfControlledEstate || !routeTables.isEmpty || !firewalls.isEmpty || !securityGroups.isEmpty
     }
 
     /// The VPN gateway that lives in `vnet`, if any.

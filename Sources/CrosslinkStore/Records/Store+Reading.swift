@@ -58,18 +58,18 @@ package struct TopologyScope: Sendable {
 extension Store {
     /// `scope` widened to every member of its clusters' ClusterSets (spec §7.5, §7.6): a tunnel
     /// answer depends on the ranges and Globalnet settings of every cluster joined to its two by
-    /// tunnels, whatever their state. Reads only the tunnel table's keys.
+    /// tunnels, whatever their state. Follows the tunnels from the scope's clusters through the
+    /// tunnel table's indexes, one query per step outwards, instead of reading all of them.
     func withClusterSets(_ scope: TopologyScope) throws -> TopologyScope {
         guard let clusters = scope.clusters else { return scope }
-        var neighbors: [String: [String]] = [:]
-        for (a, b) in try connection.query("SELECT cluster_a, cluster_b FROM tunnel", [], { ($0.text(0) ?? "", $0.text(1) ?? "") }) {
-            neighbors[a, default: []].append(b)
-            neighbors[b, default: []].append(a)
-        }
         var members = Set(clusters)
         var pending = clusters
-        while let next = pending.popLast() {
-            for neighbor in neighbors[next] ?? [] where members.insert(neighbor).inserted { pending.append(neighbor) }
+        while !pending.isEmpty, members.count <= 4_000 {
+            let marks = Array(repeating: "?", count: pending.count).joined(separator: ", ")
+            let ends = try connection.query(
+                "SELECT cluster_a, cluster_b FROM tunnel WHERE cluster_a IN (\(marks)) OR cluster_b IN (\(marks))", (pending + pending).map(\.sqlite),
+                { [$0.text(0) ?? "", $0.text(1) ?? ""] })
+            pending = ends.joined().filter { members.insert($0).inserted }
         }
         guard members.count > clusters.count else { return scope }
         var widened = scope
@@ -160,9 +160,10 @@ extension Store {
 
         // The underlay: every VNet and peering, or for a routing slice only the VNets the answer can
         // touch (the two clusters' VNets and the VNets holding the addresses it may dial) and their peerings.
-        // With route tables, firewalls or security groups any VNet may lie on the way: load them all.
+        // With route tables, firewalls or security groups, also the VNets the flows can pass (TrafficSlice).
         let controlled = try hasTrafficControls()
-        let underlay = scope.service == nil || controlled ? nil : try underlayVNets(for: topology)
+        let traffic = try scope.service.flatMap { controlled ? try trafficSlice(for: topology, service: $0) : nil }
+        let underlay = scope.service == nil ? nil : try traffic?.vnets ?? underlayVNets(for: topology)
         let byVNet = underlay.map { Self.filter("name", $0) } ?? (sql: "", values: [])
         let prefixFilter = underlay.map { Self.filter("vnet", $0) } ?? (sql: "", values: [])
         let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix\(prefixFilter.sql) ORDER BY vnet, position", prefixFilter.values) {
@@ -181,6 +182,7 @@ extension Store {
         if let underlay {
             let marks = Array(repeating: "?", count: underlay.count).joined(separator: ", ")
             byPeering = (" WHERE vnet_a IN (\(marks)) OR vnet_b IN (\(marks))", (underlay + underlay).map(\.sqlite))
+            if traffic != nil { byPeering = TrafficSlice.peeringFilter(underlay) }
         }
         for peering in try connection.query(
             "SELECT vnet_a, vnet_b, state, gateway_transit, allow_forwarded_traffic FROM peering\(byPeering.0)", byPeering.1,
@@ -248,7 +250,10 @@ extension Store {
         {
             topology.ingresses[ingress.id] = ingress
         }
-        if controlled { try loadTrafficControls(into: &topology) }
+        if controlled {
+            try loadTrafficControls(into: &topology, vnets: traffic?.walked.sorted())
+            topology.isPartOfControlledEstate = traffic != nil
+        }
         guard scope.includesImports else { return topology }
         // Sized once: growing a dictionary of a million imports rehashes it a dozen times.
         if !scope.onlyDirtyImports { topology.imports.reserveCapacity(try count("service_import")) }

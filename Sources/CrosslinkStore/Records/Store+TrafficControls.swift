@@ -67,18 +67,27 @@ extension Store {
         values.map(\.description).joined(separator: " ").sqlite
     }
 
-    /// Reads every route table, firewall and security group into `topology`; call inside a transaction.
-    /// Always the whole set: any route may pass any of them.
-    func loadTrafficControls(into topology: inout Topology) throws {
+    /// Reads the route tables, firewalls and security groups of `vnets` (nil: every one) into
+    /// `topology`; call inside a transaction.
+    func loadTrafficControls(into topology: inout Topology, vnets: [String]? = nil) throws {
+        let marks = vnets.map { Array(repeating: "?", count: $0.count).joined(separator: ", ") } ?? ""
+        let values = vnets?.map(\.sqlite) ?? []
+        /// `WHERE …` for a table of `owner`'s children: only the owners in `vnets`.
+        func children(_ column: String, of owner: String) -> String {
+            vnets == nil ? "" : " WHERE \(column) IN (SELECT name FROM \(owner) WHERE vnet IN (\(marks)))"
+        }
+        let own = vnets == nil ? "" : " WHERE vnet IN (\(marks))"
         var subnets: [String: [CIDR]] = [:]
         for (name, cidr) in try connection.query(
-            "SELECT route_table, cidr FROM route_table_subnet ORDER BY route_table, position", [], { ($0.text(0) ?? "", try storedCIDR($0.text(1))) })
+            "SELECT route_table, cidr FROM route_table_subnet\(children("route_table", of: "route_table")) ORDER BY route_table, position", values,
+            { ($0.text(0) ?? "", try storedCIDR($0.text(1))) })
         {
             subnets[name, default: []].append(cidr)
         }
         var routes: [String: [UserRoute]] = [:]
         for (name, route) in try connection.query(
-            "SELECT route_table, prefix, next_hop, next_hop_ip FROM route_table_route ORDER BY route_table, position", [],
+            "SELECT route_table, prefix, next_hop, next_hop_ip FROM route_table_route\(children("route_table", of: "route_table")) ORDER BY route_table, position",
+            values,
             { row in
                 (
                     row.text(0) ?? "",
@@ -91,7 +100,7 @@ extension Store {
             routes[name, default: []].append(route)
         }
         for table in try connection.query(
-            "SELECT name, vnet, propagate_gateway_routes FROM route_table", [],
+            "SELECT name, vnet, propagate_gateway_routes FROM route_table\(own)", values,
             { row in
                 let name = row.text(0) ?? ""
                 return RouteTable(
@@ -104,7 +113,8 @@ extension Store {
 
         var rules: [String: [FirewallRule]] = [:]
         for (name, rule) in try connection.query(
-            "SELECT firewall, name, action, sources, destinations, ports, protocols FROM firewall_rule ORDER BY firewall, position", [],
+            "SELECT firewall, name, action, sources, destinations, ports, protocols FROM firewall_rule\(children("firewall", of: "firewall")) ORDER BY firewall, position",
+            values,
             { row in
                 (
                     row.text(0) ?? "",
@@ -118,7 +128,7 @@ extension Store {
             rules[name, default: []].append(rule)
         }
         for firewall in try connection.query(
-            "SELECT name, vnet, private_ip, default_action FROM firewall", [],
+            "SELECT name, vnet, private_ip, default_action FROM firewall\(own)", values,
             { row in
                 let name = row.text(0) ?? ""
                 return Firewall(
@@ -131,7 +141,8 @@ extension Store {
 
         var groupSubnets: [String: [CIDR]] = [:]
         for (name, cidr) in try connection.query(
-            "SELECT security_group, cidr FROM security_group_subnet ORDER BY security_group, position", [],
+            "SELECT security_group, cidr FROM security_group_subnet\(children("security_group", of: "security_group")) ORDER BY security_group, position",
+            values,
             { ($0.text(0) ?? "", try storedCIDR($0.text(1))) })
         {
             groupSubnets[name, default: []].append(cidr)
@@ -140,8 +151,8 @@ extension Store {
         for (name, rule) in try connection.query(
             """
             SELECT security_group, name, priority, direction, access, protocol, sources, destinations, ports
-            FROM security_group_rule ORDER BY security_group, position
-            """, [],
+            FROM security_group_rule\(children("security_group", of: "security_group")) ORDER BY security_group, position
+            """, values,
             { row in
                 (
                     row.text(0) ?? "",
@@ -155,7 +166,7 @@ extension Store {
             groupRules[name, default: []].append(rule)
         }
         for group in try connection.query(
-            "SELECT name, vnet FROM security_group", [],
+            "SELECT name, vnet FROM security_group\(own)", values,
             { row in
                 let name = row.text(0) ?? ""
                 return SecurityGroup(name: name, vnet: row.text(1) ?? "", subnets: groupSubnets[name] ?? [], rules: groupRules[name] ?? [])
