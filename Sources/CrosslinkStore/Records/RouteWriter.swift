@@ -16,6 +16,8 @@ struct RouteWriter {
     private(set) var rows = 0
     /// Prepared once and bound column by column: a plain insert for a new route (the reconciler was
     /// given every stored row of its range, so a route it calls new has none), an upsert for a changed one.
+    /// Held and bound in place rather than looked up and given an array per row: docs/benchmarks.md,
+    /// "What was profiled and fixed", row "full reconcile, writing".
     private let insert: SQLiteStatement
     private let upsert: SQLiteStatement
     private let delete: SQLiteStatement
@@ -28,7 +30,7 @@ struct RouteWriter {
             INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
                 service_port, port, via, address, hops, rejected, generation, fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """ as StaticString)
+            """)
         upsert = try connection.statement(
             """
             INSERT INTO route (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
@@ -37,12 +39,12 @@ struct RouteWriter {
             ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port)
             DO UPDATE SET port = excluded.port, via = excluded.via, address = excluded.address, hops = excluded.hops,
                 rejected = excluded.rejected, generation = excluded.generation, fingerprint = excluded.fingerprint
-            """ as StaticString)
+            """)
         delete = try connection.statement(
             """
             DELETE FROM route WHERE consumer_cluster = ? AND consumer_namespace = ? AND service_cluster = ?
             AND service_namespace = ? AND service_name = ? AND service_port = ?
-            """ as StaticString)
+            """)
     }
 
     /// Writes one slice's changes, in order.
@@ -66,23 +68,23 @@ struct RouteWriter {
     }
 
     private func bindKey(_ key: RouteKey, to statement: SQLiteStatement) throws {
-        try statement.bind(key.consumer.cluster, at: 1)
-        try statement.bind(key.consumer.namespace ?? "", at: 2)
-        try statement.bind(key.service.cluster, at: 3)
-        try statement.bind(key.service.namespace, at: 4)
-        try statement.bind(key.service.name, at: 5)
-        try statement.bind(Int64(key.servicePort), at: 6)
+        try statement.bind(.text(key.consumer.cluster), at: 1)
+        try statement.bind(.text(key.consumer.namespace ?? ""), at: 2)
+        try statement.bind(.text(key.service.cluster), at: 3)
+        try statement.bind(.text(key.service.namespace), at: 4)
+        try statement.bind(.text(key.service.name), at: 5)
+        try statement.bind(.integer(Int64(key.servicePort)), at: 6)
     }
 
     private func write(_ answer: RouteAnswer, fingerprint: UInt64, _ encoded: EncodedTexts, into statement: SQLiteStatement) throws {
         try bindKey(answer.key, to: statement)
-        try statement.bind(Int64(answer.port), at: 7)
-        if let via = answer.via { try statement.bind(via.rawValue, at: 8) } else { try statement.bindNull(at: 8) }
-        if let address = answer.address { try statement.bind(address, at: 9) } else { try statement.bindNull(at: 9) }
-        try encoded.hops.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 10) }
-        try encoded.rejected.withUnsafeBufferPointer { try statement.bind(utf8: $0, at: 11) }
-        try statement.bind(Int64(generation), at: 12)
-        try statement.bind(Int64(bitPattern: fingerprint), at: 13)
+        try statement.bind(.integer(Int64(answer.port)), at: 7)
+        try statement.bind(answer.via.map { .text($0.rawValue) } ?? .null, at: 8)
+        try statement.bind(answer.address.sqlite, at: 9)
+        try statement.bind(.utf8(encoded.hops), at: 10)
+        try statement.bind(.utf8(encoded.rejected), at: 11)
+        try statement.bind(.integer(Int64(generation)), at: 12)
+        try statement.bind(.integer(Int64(bitPattern: fingerprint)), at: 13)
         try statement.run()
     }
 }

@@ -224,10 +224,10 @@ extension Store {
     /// Replaces an owner's ordered list stored in a child table.
     func replaceChildren(_ table: String, owner: String, key: [SQLiteValue], column: String, values: [String], isNew: Bool) throws {
         // Table and column names are constants of this file, never user input.
-        if !isNew { try connection.run(built: "DELETE FROM \(table) WHERE \(owner) = ?", key) }
+        if !isNew { try connection.run("DELETE FROM \(table) WHERE \(owner) = ?", key) }
         for (position, value) in values.enumerated() {
             try connection.run(
-                built: "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
+                "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
                 key + [position.sqlite, value.sqlite])
         }
     }

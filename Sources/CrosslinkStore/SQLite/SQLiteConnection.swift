@@ -10,9 +10,8 @@ import CrosslinkCore
 /// Not `Sendable`: a connection belongs to the one command that opened it.
 final class SQLiteConnection {
     private let handle: OpaquePointer
+    /// Prepared statements by their SQL text, kept for the connection's life.
     private var statements: [String: SQLiteStatement] = [:]
-    /// Statements of SQL literals, keyed by the literal's address: no hashing of the SQL text per row.
-    private var literalStatements: [UInt: SQLiteStatement] = [:]
     let path: String
 
     /// How a connection opens its file.
@@ -52,7 +51,6 @@ final class SQLiteConnection {
 
     deinit {
         statements.removeAll()
-        literalStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -62,10 +60,11 @@ final class SQLiteConnection {
         guard status == SQLITE_OK else { throw error(status) }
     }
 
-    /// A prepared statement for `sql`, reused across calls; bindings are cleared before return.
+    /// A prepared statement for `sql`, reused across calls, rewound before return (its old bindings
+    /// stay until rebound: every `bind` sets all of them).
     func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = statements[sql] {
-            try cached.reset()
+            cached.reset()
             return cached
         }
         var raw: OpaquePointer?
@@ -76,25 +75,9 @@ final class SQLiteConnection {
         return statement
     }
 
-    /// A prepared statement for a SQL literal, found by the literal's address.
-    func statement(_ sql: StaticString) throws -> SQLiteStatement {
-        let key = UInt(bitPattern: sql.utf8Start)
-        if let cached = literalStatements[key] {
-            try cached.reset()
-            return cached
-        }
-        let statement = try statement(sql.description)
-        literalStatements[key] = statement
-        return statement
-    }
-
-    /// Runs a SQL literal with `values` bound in order and discards any rows.
-    func run(_ sql: StaticString, _ values: [SQLiteValue]) throws {
-        try statement(sql).run(values)
-    }
-
-    /// Runs SQL built at run time (constant table names only) with `values`, discarding any rows.
-    func run(built sql: String, _ values: [SQLiteValue]) throws {
+    /// Runs `sql` with `values` bound in order and discards any rows. SQL built at run time
+    /// interpolates constant table and column names only; values are always bound.
+    func run(_ sql: String, _ values: [SQLiteValue]) throws {
         try statement(sql).run(values)
     }
 
@@ -135,6 +118,8 @@ enum SQLiteValue {
     case null
     case integer(Int64)
     case text(String)
+    /// Text already encoded as UTF-8 bytes (stored forms built byte by byte, such as a route's hops).
+    case utf8([UInt8])
 }
 
 extension Optional<String> {

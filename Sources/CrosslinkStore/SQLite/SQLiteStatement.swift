@@ -12,60 +12,50 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Rewinds for another run. Bindings are not cleared: every `bind` sets all of them.
-    func reset() throws {
+    /// Rewinds for another run. Bindings are not cleared: every `bind(_:)` sets all of them.
+    func reset() {
         sqlite3_reset(handle)
     }
 
-    /// Binds every parameter, in order (text copied by SQLite).
+    /// Binds every parameter, in order.
     func bind(_ values: [SQLiteValue]) throws {
         try checkParameterCount(values.count)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let status: Int32
-            switch value {
-            case .null: status = sqlite3_bind_null(handle, index)
-            case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
-            case .text(let text):
-                // SQLITE_TRANSIENT: SQLite copies the bytes, so the Swift string may go away.
-                // withCString lends a native string's own bytes (no intermediate C copy).
-                status = text.withCString { bytes in
-                    sqlite3_bind_text(handle, index, bytes, Int32(text.utf8.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-                }
-            }
-            try check(status)
+        for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }
+    }
+
+    /// Binds `value` at `index` (1-based): the one way a value reaches SQLite.
+    ///
+    /// Text goes over from its own contiguous UTF-8 bytes with their length (no C string is made)
+    /// and SQLite copies it (`SQLITE_TRANSIENT`), so nothing bound has to outlive this call.
+    func bind(_ value: SQLiteValue, at index: Int32) throws {
+        let status: Int32
+        switch value {
+        case .null: status = sqlite3_bind_null(handle, index)
+        case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
+        case .text(var text): status = text.withUTF8 { bindText($0, at: index) }
+        case .utf8(let bytes): status = bytes.withUnsafeBufferPointer { bindText($0, at: index) }
         }
+        try check(status)
+    }
+
+    private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) -> Int32 {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        // A nil pointer would bind NULL: an empty string is still text.
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+        return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
     }
 
     /// Binds every parameter and runs the statement to completion, discarding any rows.
-    ///
-    /// Text is bound with SQLITE_STATIC, straight from the Swift strings' own bytes: SQLite reads
-    /// them only while stepping, which happens inside the scope that lends them, and every later run
-    /// binds all parameters again before stepping. No copy per value, unlike `bind`.
     func run(_ values: [SQLiteValue]) throws {
-        try checkParameterCount(values.count)
-        try bindLending(values, from: 0)
+        try bind(values)
+        try run()
     }
 
-    private func bindLending(_ values: [SQLiteValue], from offset: Int) throws {
-        guard offset < values.count else {
-            while try step() {}
-            return
-        }
-        let index = Int32(offset + 1)
-        switch values[offset] {
-        case .null:
-            try check(sqlite3_bind_null(handle, index))
-            try bindLending(values, from: offset + 1)
-        case .integer(let number):
-            try check(sqlite3_bind_int64(handle, index, number))
-            try bindLending(values, from: offset + 1)
-        case .text(let text):
-            try text.withCString { bytes in
-                try check(sqlite3_bind_text(handle, index, bytes, Int32(text.utf8.count), nil))  // nil: SQLITE_STATIC
-                try bindLending(values, from: offset + 1)
-            }
-        }
+    /// Steps a statement that returns no rows to its end, then rewinds it for the next run (the
+    /// bindings stay until rebound).
+    func run() throws {
+        while try step() {}
+        sqlite3_reset(handle)
     }
 
     private func check(_ status: Int32) throws {
@@ -79,44 +69,6 @@ final class SQLiteStatement {
         guard count == expected else {
             throw StoreError.sqlite(code: SQLITE_RANGE, message: "\(count) values for \(expected) parameters", path: connection.path)
         }
-    }
-
-    /// Binds `text` at `index` (1-based) straight from its UTF-8 bytes; SQLite copies them.
-    func bind(_ text: String, at index: Int32) throws {
-        var text = text
-        try text.withUTF8 { bytes in try bind(utf8: bytes, at: index) }
-    }
-
-    /// Binds UTF-8 `bytes` as text at `index` (1-based); SQLite copies them, so the buffer may be reused.
-    func bind(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        let status: Int32
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            status = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { start in
-                sqlite3_bind_text(handle, index, start, Int32(bytes.count), transient)
-            }
-        } else {
-            // A nil pointer would bind NULL: an empty string is still text.
-            status = sqlite3_bind_text(handle, index, "", 0, transient)
-        }
-        try check(status)
-    }
-
-    func bind(_ number: Int64, at index: Int32) throws {
-        let status = sqlite3_bind_int64(handle, index, number)
-        try check(status)
-    }
-
-    func bindNull(at index: Int32) throws {
-        let status = sqlite3_bind_null(handle, index)
-        try check(status)
-    }
-
-    /// Steps a statement that returns no rows to its end, then resets it for the next run (the
-    /// bindings stay until rebound).
-    func run() throws {
-        while try step() {}
-        sqlite3_reset(handle)
     }
 
     /// Advances one row; false when done.
