@@ -74,6 +74,20 @@ extension StructuredValue {
         return output
     }
 
+    /// The compact JSON of a list of `count` items written item by item, each built when its turn
+    /// comes: the bytes of `.list(items).json()`.
+    package static func writeJSONList(count: Int, item: (Int) -> StructuredValue, to output: inout some TextOutputStream) {
+        output.write("[")
+        var text = ""
+        for index in 0..<count {
+            text.removeAll(keepingCapacity: true)
+            if index > 0 { text += ", " }
+            item(index).writeJSON(into: &text)
+            output.write(text)
+        }
+        output.write("]")
+    }
+
     /// Appends the compact JSON of this value to `output` (to stream a list item by item).
     package func writeJSON(into output: inout String) {
         switch self {

@@ -27,16 +27,9 @@ package enum TopologyEncoder {
     /// `structuredValue(topology).json()`.
     package static func encodeJSON(_ topology: Topology, to output: inout some TextOutputStream) {
         output.write("{\"apiVersion\": \"\(TopologyDecoder.apiVersion)\", \"kind\": \"\(TopologyDecoder.kind)\"")
-        var text = ""
         for section in sections(topology) where section.count > 0 {
-            output.write(", \"\(section.key)\": [")
-            for index in 0..<section.count {
-                text.removeAll(keepingCapacity: true)
-                if index > 0 { text += ", " }
-                section.item(index).writeJSON(into: &text)
-                output.write(text)
-            }
-            output.write("]")
+            output.write(", \"\(section.key)\": ")
+            StructuredValue.writeJSONList(count: section.count, item: section.item, to: &output)
         }
         output.write("}\n")
     }

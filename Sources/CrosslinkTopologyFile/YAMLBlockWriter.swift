@@ -50,6 +50,18 @@ package struct YAMLBlockWriter {
         return scratch
     }
 
+    /// A root list of `count` items, each built when its turn comes: the bytes of `.list(items).yaml()`
+    /// for any list but an empty one, which reads `[]`.
+    package mutating func writeList(count: Int, item: (Int) throws -> StructuredValue, to output: inout some TextOutputStream) throws {
+        if count == 0 { return output.write("[]\n") }
+        if count == 2 {
+            // Two strings are written inline, `[a, b]`.
+            let pair = [try item(0), try item(1)]
+            return try write(.list(pair), to: &output)
+        }
+        for index in 0..<count { output.write(try rootItem(try item(index))) }
+    }
+
     /// The whole of `value`, written to `output` piece by piece.
     package mutating func write(_ value: StructuredValue, to output: inout some TextOutputStream) throws {
         switch value {

@@ -36,8 +36,11 @@ struct EverydayBenchmark {
             ("routes --cluster X", ["routes", "--cluster", middle]),
             ("routes -o json", ["routes", "-o", "json"]),
             ("export", ["export"]),
+            ("export -o json", ["export", "-o", "json"]),
         ]
         var figures = reads.map { name, arguments in measure(name, scratch: directory) { _ in [binary] + arguments + ["--db", database] } }
+        // The estate file itself, as the user made it above (it needs no database).
+        figures.append(measure("generate", scratch: directory) { _ in [binary, "generate", "--clusters", String(clusters), "--seed", "1"] })
         // Writes last, so the reads above see a reconciled estate. Each repetition adds a new object.
         let owner = EstateGenerator.clusterName(0), consumer = EstateGenerator.clusterName(1 % clusters)
         figures.insert(

@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    @Test("lists streamed item by item give the bytes of the whole list, in YAML and JSON")
+    func streamedLists() throws {
+        let lists: [[StructuredValue]] =
+            [[], [.string("a")], [.string("a"), .string("yes")], [.string("a"), .int(1)], [.null, .bool(false), .list([])]]
+            + Self.awkward.prefix(40).map { text in Self.placements(of: text) }
+        for items in lists {
+            var yaml = ""
+            var writer = YAMLBlockWriter()
+            try writer.writeList(count: items.count, item: { items[$0] }, to: &yaml)
+            #expect(yaml == (items.isEmpty ? "[]\n" : try StructuredValue.list(items).yamlThroughYams()))
+            var json = ""
+            StructuredValue.writeJSONList(count: items.count, item: { items[$0] }, to: &json)
+            #expect(json == StructuredValue.list(items).json())
+        }
+    }
+
     /// `text` as a key and a value of the root, in list items, in flow pairs and nested objects.
     static func placements(of text: String) -> [StructuredValue] {
         let string = StructuredValue.string(text)

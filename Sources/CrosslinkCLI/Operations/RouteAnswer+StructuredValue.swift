@@ -41,12 +41,13 @@ extension RouteAnswer {
 
 /// `routes`: one row per import and port; an unroutable row's primary reason and fix go beneath it,
 /// wrapped to the width, since beside seven columns a 400-character reason has no room (docs/model.md).
-struct RouteList: Renderable {
+struct RouteList: StreamedList {
     var answers: [RouteAnswer]
 
     static let columns = ["CONSUMER", "SERVICE", "PORT", "ROUTABLE", "VIA", "ADDRESS"]
 
-    var structuredValue: StructuredValue { .list(answers.map(\.structuredValue)) }
+    var count: Int { answers.count }
+    func item(_ index: Int) -> StructuredValue { answers[index].structuredValue }
 
     func text(_ style: TextStyle) -> String {
         Table(

@@ -22,12 +22,13 @@ func render(_ value: some Renderable, as format: OutputFormat, style: @autoclosu
 }
 
 /// `<kind> list`: a table with one column per named field.
-struct EntityList: Renderable {
+struct EntityList: StreamedList {
     var items: [StructuredValue]
     /// Field names as in the topology file; headers are written from them.
     var columns: [String]
 
-    var structuredValue: StructuredValue { .list(items) }
+    var count: Int { items.count }
+    func item(_ index: Int) -> StructuredValue { items[index] }
 
     func text(_ style: TextStyle) -> String {
         Table(

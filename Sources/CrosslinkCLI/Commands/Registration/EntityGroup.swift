@@ -48,7 +48,7 @@ struct ListEntities<Group: EntityGroup>: ParsableCommand {
 
     func run() throws {
         let entities = try Registration.list(Group.kind, store: global.openStoreForReading())
-        emit(try render(EntityList(items: entities.map(\.structuredValue), columns: Group.columns), as: output.output))
+        try emit(EntityList(items: entities.map(\.structuredValue), columns: Group.columns), as: output.output)
     }
 }
 

@@ -20,6 +20,6 @@ struct Routes: ParsableCommand {
         let answers = try Routing.storedRoutes(store: global.openStoreForReading(), cluster: cluster) { writeAll("\($0)\n", to: 2) }.filter { answer in
             !(unroutable && answer.isRoutable)
         }
-        emit(try render(RouteList(answers: answers), as: output.output))
+        try emit(RouteList(answers: answers), as: output.output)
     }
 }
