@@ -131,15 +131,19 @@ import Testing
         return (canvas, groups, nodes)
     }
 
-    @Test("the built-in layout: no two boxes overlap, every box inside one group and on the canvas", arguments: [0, 120])
-    func layoutGeometry(clusters: Int) throws {
+    /// An example's name, or `generate` arguments (with `--firewalls`: spec §8's hub firewalls and spoke route tables).
+    @Test(
+        "the built-in layout: no two boxes overlap, every box inside one group and on the canvas",
+        arguments: ["multi-cluster", "firewall-hub", "--clusters 120", "--clusters 120 --firewalls"])
+    func layoutGeometry(estate: String) throws {
         let cli: CrosslinkProcess
-        if clusters == 0 {
-            cli = try CrosslinkProcess.withExample("multi-cluster")
+        if !estate.hasPrefix("--") {
+            cli = try CrosslinkProcess.withExample(estate)
         } else {
             cli = try CrosslinkProcess()
-            let estate = try CrosslinkProcess.run(["generate", "--clusters", "\(clusters)", "--seed", "9"]).stdout
-            #expect(try cli.run(["apply", "-f", "-"], stdin: estate).status == 0)
+            let arguments = ["generate", "--seed", "9"] + estate.split(separator: " ").map(String.init)
+            let generated = try CrosslinkProcess.run(arguments).stdout
+            #expect(try cli.run(["apply", "-f", "-"], stdin: generated).status == 0)
         }
         let empty = cli.directory.appendingPathComponent("empty-bin")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -149,7 +153,11 @@ import Testing
         let (canvas, groups, nodes) = try Self.boxes(in: String(html[start.lowerBound..<end.upperBound]))
         let exported = try TopologyDecoder.decode(try cli.run(["export"]).stdout, source: "export")
         let hosts = Set(exported.ingresses.values.map(\.host)).count
-        #expect(nodes.count == exported.vnets.count + exported.clusters.count + exported.vpnGateways.count + hosts)
+        // Every VNet, cluster, gateway, firewall and route table is a box, and so is every ingress host.
+        #expect(
+            nodes.count == exported.vnets.count + exported.clusters.count + exported.vpnGateways.count + exported.firewalls.count
+                + exported.routeTables.count + hosts)
+        if estate.contains("firewall") { #expect(!exported.firewalls.isEmpty && !exported.routeTables.isEmpty) }
         #expect(groups.count == exported.vnets.count + (hosts + 5) / 6)
         for (index, node) in nodes.enumerated() {
             #expect(groups.filter { $0.contains(node) }.count == 1, "node box \(node) is not inside exactly one group")

@@ -64,7 +64,8 @@ extension TrafficPlane {
         if let failure = reply.failure {
             return finish(
                 RouteReason(
-                    .asymmetricRouting, "the reply to \(flow) cannot get back from \(replyFrom) to \(FlowEndpoint.range(flow.source)): \(failure.message)"))
+                    .asymmetricRouting, "the reply to \(flow) cannot get back from \(replyFrom) to \(FlowEndpoint.range(flow.source)): \(failure.message)",
+                    fix: failure.fix))
         }
         replyFirewalls += reply.firewalls
         let requestNames = Set(request.firewalls.map(\.name))
@@ -73,8 +74,8 @@ extension TrafficPlane {
             return finish(
                 RouteReason(
                     .asymmetricRouting,
-                    "firewall \(missed.name) (\(missed.privateIP)) passes \(flow), but the reply from \(replyFrom) does not go back through it, so the stateful firewall drops the connection: add a user-defined route for \(FlowEndpoint.range(flow.source)) to \(missed.privateIP) in the route table of \(replyFrom)'s subnet"
-                ))
+                    "firewall \(missed.name) (\(missed.privateIP)) passes \(flow), but the reply from \(replyFrom) does not go back through it, so the stateful firewall drops the connection: add a user-defined route for \(FlowEndpoint.range(flow.source)) to \(missed.privateIP) in the route table of \(replyFrom)'s subnet",
+                    fix: request.arrival.flatMap { returnRouteFix(from: $0, to: flow.source, through: missed) }))
         }
         if let extra = replyFirewalls.first(where: { !requestNames.contains($0.name) }) {
             return finish(

@@ -45,8 +45,8 @@ extension TrafficPlane {
         var forwarder = firstForwarder
         var appliances: [Firewall] = []
         let range = destination.lookupRange
-        func fail(_ code: ReasonCode, _ message: String) -> Walk {
-            result.failure = RouteReason(code, message)
+        func fail(_ code: ReasonCode, _ message: String, fix: String? = nil) -> Walk {
+            result.failure = RouteReason(code, message, fix: fix)
             return result
         }
         func deliver(in vnet: String) -> Walk {
@@ -68,7 +68,9 @@ extension TrafficPlane {
             case .vnetLocal:
                 return deliver(in: location.vnet)
             case .peering(let peer):
-                if let reason = forwardedTrafficProblem(location.vnet, peer, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
+                if let reason = forwardedTrafficProblem(location.vnet, peer, forwarder) {
+                    return fail(.forwardedTrafficNotAllowed, reason, fix: peering(location.vnet, peer).map(Self.forwardedTrafficFix))
+                }
                 result.hops.append("peering \(UnorderedPair(location.vnet, peer))")
                 return deliver(in: peer)
             case .gateway(let vnet, let vpnHops):
@@ -84,7 +86,8 @@ extension TrafficPlane {
                 case .none:
                     return fail(
                         .routeDropped,
-                        "route-table \(table) sends \(udr.prefix) to none, which drops \(flow): remove that route, or point it at a firewall or gateway")
+                        "route-table \(table) sends \(udr.prefix) to none, which drops \(flow): remove that route, or point it at a firewall or gateway",
+                        fix: topology.routeTables[table].flatMap { Self.droppedRouteFix($0, dropping: udr) })
                 case .internet:
                     return toInternet(route)
                 case .vnetLocal:
@@ -120,13 +123,16 @@ extension TrafficPlane {
                     if firewall.vnet != location.vnet {
                         let reach = underlay.reachability(from: location.vnet, to: firewall.vnet)
                         guard case .reachable(let reachHops) = reach else {
-                            let why = if case .unreachable(let reason) = reach { ": \(reason.message)" } else { "" }
+                            let underlayReason: RouteReason? = if case .unreachable(let reason) = reach { reason } else { nil }
+                            let why = underlayReason.map { ": \($0.message)" } ?? ""
                             return fail(
                                 .applianceUnreachable,
-                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)"
-                            )
+                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)",
+                                fix: underlayReason?.fix)
                         }
-                        if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) { return fail(.forwardedTrafficNotAllowed, reason) }
+                        if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) {
+                            return fail(.forwardedTrafficNotAllowed, reason, fix: peering(location.vnet, firewall.vnet).map(Self.forwardedTrafficFix))
+                        }
                         result.hops += reachHops
                     }
                     // R2: the firewall's rules decide; a reply is not checked against them (R3).
@@ -136,7 +142,9 @@ extension TrafficPlane {
                             let why =
                                 verdict.rule.map { "its rule \($0.name) denies it: change or remove that rule" }
                                 ?? "no rule allows it and its defaultAction is deny: add a rule that allows it"
-                            return fail(.firewallDenied, "firewall \(firewall.name) (\(ip)) drops \(flow): \(why)")
+                            return fail(
+                                .firewallDenied, "firewall \(firewall.name) (\(ip)) drops \(flow): \(why)",
+                                fix: Self.firewallFix(firewall, denyingRule: verdict.rule, flow: flow))
                         }
                     }
                     result.hops.append("firewall \(firewall.name) (\(ip))")

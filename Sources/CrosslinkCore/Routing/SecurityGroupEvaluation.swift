@@ -41,8 +41,8 @@ extension TrafficPlane {
                     : "change or remove that rule, or allow the flow at a lower priority number"
                 return RouteReason(
                     .securityGroupDenied,
-                    "security-group \(group.name) denies \(flow) \(direction.rawValue) by \(isDefault ? "default rule" : "rule") \(rule.name) (priority \(rule.priority)): \(fix)"
-                )
+                    "security-group \(group.name) denies \(flow) \(direction.rawValue) by \(isDefault ? "default rule" : "rule") \(rule.name) (priority \(rule.priority)): \(fix)",
+                    fix: Self.securityGroupFix(group, denyingRule: rule, direction: direction, source: source, flow: flow))
             }
         }
         return nil
