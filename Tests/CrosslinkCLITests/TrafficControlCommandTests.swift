@@ -140,4 +140,21 @@ import Testing
         #expect(try succeed(["firewall", "list"]).contains("fw-premium"))
         #expect(try succeed(["route-table", "show", "rt-spokes-vnet-spoke-b", "-o", "json"]).contains("\"propagateGatewayRoutes\": false"))
     }
+
+    @Test("a FirewallDenied fix, run as printed (its <name> filled in), makes the path routable")
+    func firewallFixRuns() throws {
+        let hub = try CrosslinkProcess.withExample("firewall-hub")
+        let check = ["route", "check", "aks-a/web", "aks-b/data/postgres", "--via", "network"]
+        let json = try hub.run(check + ["-o", "json"]).stdout
+        let start = try #require(json.range(of: "\"fix\": \"crosslink "))
+        let fix = String(json[start.upperBound...].prefix { $0 != "\"" })
+        #expect(fix.hasPrefix("firewall set fw-hub --rules 'name=<name> action=allow sources=10.1.0.0/20 destinations=10.2.0.60/32"))
+        // The shell's words: single quotes hold a rule's spaces.
+        var words: [String] = []
+        for (index, part) in fix.replacingOccurrences(of: "<name>", with: "allow-pg").split(separator: "'", omittingEmptySubsequences: false).enumerated() {
+            words += index % 2 == 1 ? [String(part)] : part.split(separator: " ").map(String.init)
+        }
+        #expect(try hub.run(words).status == 0)
+        #expect(try hub.run(check).stdout.contains("routable via network"))
+    }
 }
