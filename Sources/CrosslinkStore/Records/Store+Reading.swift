@@ -68,7 +68,7 @@ extension Store {
             let marks = Array(repeating: "?", count: pending.count).joined(separator: ", ")
             let ends = try connection.query(
                 "SELECT cluster_a, cluster_b FROM tunnel WHERE cluster_a IN (\(marks)) OR cluster_b IN (\(marks))", (pending + pending).map(\.sqlite),
-                { [$0.text(0) ?? "", $0.text(1) ?? ""] })
+                { [try $0.requiredText(0), try $0.requiredText(1)] })
             pending = ends.joined().filter { members.insert($0).inserted }
         }
         guard members.count > clusters.count else { return scope }
@@ -89,10 +89,10 @@ extension Store {
         let scope = try withClusterSets(scope)
         let byCluster = scope.clusterFilter("cluster")
         let isolated = try grouped("SELECT cluster, namespace FROM cluster_isolated_namespace\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
-            ($0.text(0) ?? "", $0.text(1) ?? "")
+            (try $0.requiredText(0), try $0.requiredText(1))
         }
         let pools = try grouped("SELECT cluster, name FROM cluster_node_pool\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
-            ($0.text(0) ?? "", $0.text(1) ?? "")
+            (try $0.requiredText(0), try $0.requiredText(1))
         }
         let byName = scope.clusterFilter("name")
         for cluster in try connection.query(
@@ -102,19 +102,19 @@ extension Store {
             FROM cluster\(byName.sql)
             """, byName.values,
             { row -> Cluster in
-                let name = row.text(0) ?? ""
+                let name = try row.requiredText(0)
                 var mesh: MeshMembership?
                 if let id = row.text(10) {
                     mesh = MeshMembership(
-                        id: id, network: row.text(11) ?? "", trustRoot: row.text(12) ?? "",
+                        id: id, network: try row.requiredText(11), trustRoot: try row.requiredText(12),
                         eastWestGateway: try row.text(13).map { try address($0, "east-west gateway") })
                 }
                 return Cluster(
-                    name: name, vnet: row.text(1) ?? "", region: row.text(2) ?? "",
-                    nodeSubnet: try cidr(row.text(3), "node subnet"),
-                    networkPlugin: try closed(row.text(4), "network plugin"),
-                    podCIDR: try cidr(row.text(5), "pod CIDR"), serviceCIDR: try cidr(row.text(6), "service CIDR"),
-                    clusterDomain: row.text(7), egress: try closed(row.text(8), "egress"),
+                    name: name, vnet: try row.requiredText(1), region: try row.requiredText(2),
+                    nodeSubnet: try cidr(try row.requiredText(3), "node subnet"),
+                    networkPlugin: try closed(try row.requiredText(4), "network plugin"),
+                    podCIDR: try cidr(try row.requiredText(5), "pod CIDR"), serviceCIDR: try cidr(try row.requiredText(6), "service CIDR"),
+                    clusterDomain: row.text(7), egress: try closed(try row.requiredText(8), "egress"),
                     globalnetCIDR: try row.text(9).map { try cidr($0, "globalnet CIDR") }, mesh: mesh,
                     isolatedNamespaces: isolated[name] ?? [], nodePools: pools[name] ?? [])
             })
@@ -130,10 +130,10 @@ extension Store {
             """, byPort.values
         ) { row in
             (
-                ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
+                ServiceID(cluster: try row.requiredText(0), namespace: try row.requiredText(1), name: try row.requiredText(2)),
                 ServicePort(
-                    name: row.text(3), port: Int(row.integer(4) ?? 0), targetPort: Int(row.integer(5) ?? 0),
-                    protocol: try closed(row.text(6), "port protocol"), appProtocol: row.text(7))
+                    name: row.text(3), port: Int(try row.requiredInteger(4)), targetPort: Int(try row.requiredInteger(5)),
+                    protocol: try closed(try row.requiredText(6), "port protocol"), appProtocol: row.text(7))
             )
         }
         // Services come in the same key order as their ports: each takes the next run of ports,
@@ -147,11 +147,11 @@ extension Store {
             """,
             byService.values,
             { row in
-                let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
+                let id = ServiceID(cluster: try row.requiredText(0), namespace: try row.requiredText(1), name: try row.requiredText(2))
                 return Service(
-                    id: id, ports: portRuns.ports(of: id), exposure: try closed(row.text(3), "exposure"),
+                    id: id, ports: portRuns.ports(of: id), exposure: try closed(try row.requiredText(3), "exposure"),
                     loadBalancerIP: try row.text(4).map { try address($0, "load balancer IP") },
-                    externalTrafficPolicy: try closed(row.text(5), "external traffic policy"))
+                    externalTrafficPolicy: try closed(try row.requiredText(5), "external traffic policy"))
             })
         topology.services.reserveCapacity(services.count)
         for service in services {
@@ -167,13 +167,13 @@ extension Store {
         let byVNet = underlay.map { Self.filter("name", $0) } ?? (sql: "", values: [])
         let prefixFilter = underlay.map { Self.filter("vnet", $0) } ?? (sql: "", values: [])
         let prefixes = try grouped("SELECT vnet, cidr FROM vnet_address_prefix\(prefixFilter.sql) ORDER BY vnet, position", prefixFilter.values) {
-            ($0.text(0) ?? "", try cidr($0.text(1), "vnet address prefix"))
+            (try $0.requiredText(0), try cidr(try $0.requiredText(1), "vnet address prefix"))
         }
         for vnet in try connection.query(
             "SELECT name, region FROM vnet\(byVNet.sql)", byVNet.values,
             { row in
-                let name = row.text(0) ?? ""
-                return VNet(name: name, region: row.text(1) ?? "", addressSpace: prefixes[name] ?? [])
+                let name = try row.requiredText(0)
+                return VNet(name: name, region: try row.requiredText(1), addressSpace: prefixes[name] ?? [])
             })
         {
             topology.vnets[vnet.name] = vnet
@@ -188,7 +188,7 @@ extension Store {
             "SELECT vnet_a, vnet_b, state, gateway_transit, allow_forwarded_traffic FROM peering\(byPeering.0)", byPeering.1,
             { row in
                 Peering(
-                    vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try closed(row.text(2), "peering state"),
+                    vnets: UnorderedPair(try row.requiredText(0), try row.requiredText(1)), state: try closed(try row.requiredText(2), "peering state"),
                     gatewayTransit: row.text(3), allowForwardedTraffic: row.integer(4) == 1)
             })
         {
@@ -198,7 +198,7 @@ extension Store {
             "SELECT name, vnet, public_ip, bgp_asn, subnet FROM vpn_gateway", [],
             { row in
                 VPNGateway(
-                    name: row.text(0) ?? "", vnet: row.text(1) ?? "",
+                    name: try row.requiredText(0), vnet: try row.requiredText(1),
                     publicIP: try row.text(2).map { try address($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) },
                     subnet: try row.text(4).map { try cidr($0, "gateway subnet") })
             })
@@ -209,8 +209,8 @@ extension Store {
             "SELECT gateway_a, gateway_b, state, bgp FROM vpn_connection", [],
             { row in
                 VPNConnection(
-                    gateways: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""),
-                    state: try closed(row.text(2), "vpn connection state"), bgp: row.integer(3) == 1)
+                    gateways: UnorderedPair(try row.requiredText(0), try row.requiredText(1)),
+                    state: try closed(try row.requiredText(2), "vpn connection state"), bgp: try row.requiredInteger(3) == 1)
             })
         {
             topology.vpnConnections[connection.gateways] = connection
@@ -220,8 +220,8 @@ extension Store {
             "SELECT cluster_a, cluster_b, cable_driver, endpoint, state FROM tunnel\(byPair.sql)", byPair.values,
             { row in
                 Tunnel(
-                    clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), cableDriver: try closed(row.text(2), "cable driver"),
-                    endpoint: try closed(row.text(3), "tunnel endpoint"), state: try closed(row.text(4), "tunnel state"))
+                    clusters: UnorderedPair(try row.requiredText(0), try row.requiredText(1)), cableDriver: try closed(try row.requiredText(2), "cable driver"),
+                    endpoint: try closed(try row.requiredText(3), "tunnel endpoint"), state: try closed(try row.requiredText(4), "tunnel state"))
             })
         {
             topology.tunnels[tunnel.clusters] = tunnel
@@ -229,7 +229,7 @@ extension Store {
         for link in try connection.query(
             "SELECT cluster_a, cluster_b FROM mesh_link\(byPair.sql)", byPair.values,
             { row in
-                MeshLink(clusters: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""))
+                MeshLink(clusters: UnorderedPair(try row.requiredText(0), try row.requiredText(1)))
             })
         {
             topology.meshLinks[link.clusters] = link
@@ -241,9 +241,9 @@ extension Store {
             """, byPort.values,
             { row in
                 Ingress(
-                    service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
-                    host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
-                    visibility: try closed(row.text(6), "ingress visibility"),
+                    service: ServiceID(cluster: try row.requiredText(0), namespace: try row.requiredText(1), name: try row.requiredText(2)),
+                    host: try row.requiredText(3), port: Int(try row.requiredInteger(4)), tls: try row.requiredInteger(5) == 1,
+                    visibility: try closed(try row.requiredText(6), "ingress visibility"),
                     address: try row.text(7).map { try address($0, "ingress address") }, className: row.text(8),
                     servicePort: row.integer(9).map { .number(Int($0)) } ?? row.text(10).map { .name($0) })
             })
@@ -283,7 +283,7 @@ extension Store {
             // Every network that could hold the address, one per prefix length: an indexed lookup.
             let candidates = (0...32).map { CIDR(containing: address, prefixLength: $0).description.sqlite }
             let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
-            for owner in try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(marks))", candidates, { $0.text(0) ?? "" }) {
+            for owner in try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(marks))", candidates, { try $0.requiredText(0) }) {
                 vnets.insert(owner)
             }
         }

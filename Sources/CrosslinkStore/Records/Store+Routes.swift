@@ -129,7 +129,7 @@ extension Store {
                 """
                 SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
                 """
-            ) { $0.importID() })
+            ) { try $0.importID() })
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.
@@ -153,7 +153,7 @@ extension Store {
 
     /// The answer stored in a row of `route`, selected as `routesInTransaction` selects it.
     static func routeAnswer(_ row: SQLiteStatement) throws -> RouteAnswer {
-        let key = row.routeKey()
+        let key = try row.routeKey()
         let hops = row.text(9) ?? ""
         return RouteAnswer(
             consumer: key.consumer, service: key.service, servicePort: key.servicePort, port: Int(row.integer(6) ?? 0),
@@ -185,7 +185,7 @@ extension Store {
                 ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
                 """
         ) { row in
-            let key = row.routeKey()
+            let key = try row.routeKey()
             if inOrder, let last = summaries.last, !(last.key < key) { inOrder = false }
             summaries.append(RouteSummary(key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)), fingerprint: UInt64(bitPattern: row.integer(7) ?? 0)))
         }

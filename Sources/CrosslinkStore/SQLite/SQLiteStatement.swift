@@ -89,6 +89,21 @@ final class SQLiteStatement {
         return String(cString: bytes)
     }
 
+    /// The storage class of column `column` in the current row (`SQLITE_TEXT`, `SQLITE_NULL`, …).
+    func type(of column: Int32) -> Int32 {
+        sqlite3_column_type(handle, column)
+    }
+
+    /// The table a result column comes from, for messages.
+    func tableName(of column: Int32) -> String {
+        sqlite3_column_table_name(handle, column).map { String(cString: $0) } ?? "?"
+    }
+
+    /// The name of a result column, for messages.
+    func columnName(of column: Int32) -> String {
+        sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "?"
+    }
+
     func integer(_ column: Int32) -> Int64? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
     }
