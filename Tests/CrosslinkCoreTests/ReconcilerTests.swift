@@ -47,6 +47,7 @@ import Testing
         #expect(changes.pathChanged.first?.before.via == .tunnel && changes.pathChanged.first?.after.via == .network)
         #expect(changes.newlyRoutable.map(\.key.description) == ["aks-b -> aks-b/backend/api:80", "aks-far -> aks-b/backend/api:80"])
         #expect(changes.added.map(\.description) == ["aks-b -> aks-b/backend/api:80"])
+        #expect(RouteChangeSet(changes: result.changes.reversed()) == changes, "classified in key order whatever the order given")
 
         var shrunk = after
         shrunk.imports = shrunk.imports.filter { $0.key.consumer.cluster == "aks-a" }

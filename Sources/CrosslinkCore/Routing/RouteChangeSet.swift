@@ -38,7 +38,9 @@ package struct RouteChangeSet: Sendable, Hashable {
                 break
             }
         }
-        // The lists are what changed, usually few: sorting them is cheap and makes the report stable.
+        // Key order makes the report stable. A reconciler's changes come in it already (a first
+        // reconcile's are every route: sorting those large answers again took 2% of `reconcile --full`).
+        guard !zip(changes, changes.dropFirst()).allSatisfy({ $0.key < $1.key }) else { return }
         newlyRoutable.sort { $0.key < $1.key }
         newlyUnroutable.sort { $0.key < $1.key }
         pathChanged.sort { $0.after.key < $1.after.key }
