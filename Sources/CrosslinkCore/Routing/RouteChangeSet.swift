@@ -19,7 +19,7 @@ package struct RouteChangeSet: Sendable, Hashable {
 
     /// Classifies the routes whose stored answer changed (`Reconciler` finds them; before nil: new,
     /// after nil: gone).
-    package init(changes: [RouteChange]) {
+    package init(changes: some Collection<RouteChange>) {
         for change in changes {
             guard let answer = change.after else {
                 removed.append(change.key)

@@ -6,8 +6,9 @@ import CrosslinkCore
 struct RouteWriter {
     let generation: Int
     let keepRoutable: Bool
-    /// Every change written, in key order (the slices come in key order, each in key order).
-    private(set) var changes: [RouteChange] = []
+    /// Every change written, slice by slice, in key order (the slices come in key order, each in key
+    /// order). Kept as the slices' own arrays: concatenating them copied every change on the writing thread.
+    private(set) var changes: [[RouteChange]] = []
     private(set) var routable: [RouteAnswer] = []
     /// Routes answered, and how many of them routable.
     private(set) var recomputed = 0
@@ -64,7 +65,7 @@ struct RouteWriter {
                 try delete.run()
             }
         }
-        changes += reconciliation.changes
+        if !reconciliation.changes.isEmpty { changes.append(reconciliation.changes) }
     }
 
     private func bindKey(_ key: RouteKey, to statement: SQLiteStatement) throws {

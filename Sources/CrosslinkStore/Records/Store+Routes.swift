@@ -7,7 +7,9 @@ package struct ReconcileRecord: Sendable {
     /// Whether only the imports touched since the last reconcile were recomputed.
     package var isIncremental: Bool
     /// Every route whose stored answer changed, in key order.
-    package var changes: [RouteChange]
+    package var changes: FlattenSequence<[[RouteChange]]> { changeSlices.joined() }
+    /// The same, as the reconciler's slices gave them.
+    package var changeSlices: [[RouteChange]]
     /// Every routable answer, when asked for (manifests need them); empty otherwise.
     package var routable: [RouteAnswer]
     /// Routes answered in this reconcile.
@@ -75,7 +77,7 @@ extension Store {
                     ? (writer.recomputed, writer.recomputedRoutable)
                     : try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
                 let record = ReconcileRecord(
-                    generation: generation, isIncremental: !isFull, changes: writer.changes,
+                    generation: generation, isIncremental: !isFull, changeSlices: writer.changes,
                     routable: writer.routable, recomputed: writer.recomputed, rowsWritten: writer.rows,
                     routeCount: counts.0, routableCount: counts.1)
                 var committed = false
