@@ -254,12 +254,6 @@ extension Store {
     }
 }
 
-extension RouteKey {
-    var values: [SQLiteValue] {
-        [consumer.cluster.sqlite, (consumer.namespace ?? "").sqlite] + service.values + [servicePort.sqlite]
-    }
-}
-
 extension StringProtocol {
     /// The text cut at an ASCII separator, by bytes: cutting by Character took half of
     /// `routes -o json` at 10,000 clusters (docs/benchmarks.md, "Streaming output").
