@@ -19,10 +19,13 @@ struct Options {
     var jsonPath: String?
     var binary = "./.build/release/crosslink"
     /// Which measurements to run (all by default): apply, reconcile, incremental, check, manifests, and
-    /// everyday (the read and write commands users run, as whole processes; see EverydayBenchmark).
+    /// everyday (the read and write commands users run, as whole processes; see EverydayBenchmark); writes
+    /// (registration writes and `show`, asked for by name: see WritesBenchmark).
     var phases: Set<String> = ["apply", "reconcile", "incremental", "check", "manifests", "everyday"]
     /// Generate the landing-zone layer too (spec §8: hub firewalls, spoke route tables and NSGs).
     var firewalls = false
+    /// An estate already applied and reconciled for the `writes` phase, which works on a copy of it.
+    var databasePath: String?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -40,9 +43,10 @@ struct Options {
             case "--binary": binary = try value()
             case "--phases": phases = Set(try value().split(separator: ",").map(String.init))
             case "--firewalls": firewalls = true
+            case "--database": databasePath = try value()
             case "--help", "-h":
                 print(
-                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests,everyday] [--firewalls]"
+                    "usage: crosslink-bench [--clusters 100,1000,10000] [--repeat N] [--services-per-cluster N] [--imports-per-cluster N] [--json FILE] [--binary PATH] [--phases apply,reconcile,incremental,check,manifests,everyday,writes] [--firewalls] [--database FILE]"
                 )
                 exit(0)
             default: throw CrosslinkError(.invalidValue, "unknown argument \(argument)")
@@ -56,13 +60,18 @@ do {
     var rows: [BenchmarkRow] = []
     var everyday: [String] = []
     for size in options.sizes {
-        if !options.phases.subtracting(["everyday"]).isEmpty {
+        if !options.phases.subtracting(["everyday", "writes"]).isEmpty {
             let row = try Benchmark(clusters: size, options: options).run()
             rows.append(row)
             print(row.table)
         }
         if options.phases.contains("everyday") {
             let figures = EverydayBenchmark(clusters: size, options: options).run()
+            everyday.append(EverydayBenchmark.json(clusters: size, figures))
+            print(EverydayBenchmark.table(clusters: size, figures))
+        }
+        if options.phases.contains("writes") {
+            let figures = WritesBenchmark(clusters: size, options: options).run()
             everyday.append(EverydayBenchmark.json(clusters: size, figures))
             print(EverydayBenchmark.table(clusters: size, figures))
         }

@@ -108,10 +108,10 @@ extension Store {
 
     /// Remembers what a committed change can affect, for the next incremental reconcile. The impact
     /// is only worked out when it matters: not before the first reconcile, nor when a full one is due.
-    func recordImpact(_ impact: () -> RouteImpact) throws {
+    func recordImpact(_ impact: () throws -> RouteImpact) throws {
         let fullNeeded = (try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1) == 1
         if fullNeeded { return }  // the next reconcile recomputes everything anyway
-        switch impact() {
+        switch try impact() {
         case .everything:
             try connection.execute("UPDATE reconcile_state SET full_needed = 1; DELETE FROM dirty_import")
         case .imports(let ids):

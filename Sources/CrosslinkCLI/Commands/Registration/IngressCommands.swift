@@ -70,7 +70,9 @@ struct IngressShow: ParsableCommand {
 
     func run() throws {
         let store = try global.openStoreForReading()
-        let reference = try IngressCommands.resolve(service, host: host, in: try store.loadTopology())
+        // The service's ingresses, not the whole estate.
+        let seed = EntityReference.service(try ServiceID.parse(service, field: "service"))
+        let reference = try IngressCommands.resolve(service, host: host, in: try store.loadTopology(touching: seed))
         emit(try render(EntityDetail(structuredValue: try Registration.show(reference, store: store).structuredValue), as: output.output))
     }
 }
@@ -85,7 +87,8 @@ struct IngressRemove: ParsableCommand {
     @Flag(help: "Also remove everything that references it (nothing references an ingress).") var cascade = false
 
     func run() throws {
-        let (removed, _) = try global.openStore().update { topology in
+        let seed = EntityReference.service(try ServiceID.parse(service, field: "service"))
+        let (removed, _) = try global.openStore().update(touching: [seed]) { topology in
             try topology.removing(try IngressCommands.resolve(service, host: host, in: topology), cascade: cascade)
         }
         for reference in removed { emit("\(reference) removed\n") }

@@ -21,7 +21,8 @@ struct IngressSet: ParsableCommand {
     func validate() throws { try SetSupport.requireSomeField([port, tls, visibility, address, className, servicePort]) }
 
     func run() throws {
-        try SetSupport.run(resolving: { try IngressCommands.resolve(service, host: host, in: $0) }, global: global) { entity, _ in
+        let seed = EntityReference.service(try ServiceID.parse(service, field: "service"))
+        try SetSupport.run(resolving: { try IngressCommands.resolve(service, host: host, in: $0) }, seed: seed, global: global) { entity, _ in
             guard case .ingress(var ingress) = entity else { return entity }
             if let tls, tls != ingress.tls {
                 // A default port follows the scheme it was the default for.

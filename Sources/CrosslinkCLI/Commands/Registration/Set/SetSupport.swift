@@ -28,12 +28,15 @@ enum SetSupport {
 
     /// Runs the change and prints `<kind> <key> updated: field: before -> after; …` or `… unchanged`.
     static func run(_ reference: EntityReference, global: GlobalOptions, _ change: (Entity, Topology) throws -> Entity) throws {
-        try run(resolving: { _ in reference }, global: global, change)
+        try run(resolving: { _ in reference }, seed: reference, global: global, change)
     }
 
-    /// The same for an object whose key is resolved against the estate (an ingress named by its service).
-    static func run(resolving resolve: (Topology) throws -> EntityReference, global: GlobalOptions, _ change: (Entity, Topology) throws -> Entity) throws {
-        let (reference, changes) = try Registration.set(resolve, store: global.openStore(), change)
+    /// The same for an object whose key is resolved against the estate (an ingress named by its service,
+    /// the `seed` the resolution reads).
+    static func run(
+        resolving resolve: (Topology) throws -> EntityReference, seed: EntityReference, global: GlobalOptions, _ change: (Entity, Topology) throws -> Entity
+    ) throws {
+        let (reference, changes) = try Registration.set(resolve, seed: seed, store: global.openStore(), change)
         if changes.isEmpty {
             emit("\(reference) unchanged\n")
         } else {

@@ -1,0 +1,151 @@
+import CrosslinkCore
+
+extension Store {
+    /// `update(_:)` for a registration write that touches `seeds` (the object added, set or removed,
+    /// or for `ingress set` without a host its service): instead of the whole estate, loads a scoped
+    /// snapshot — the objects themselves, what they name, and what their invariants read (see
+    /// `ScopedLoad.subject(_:)`) — and validates it with the same `Topology.validate()`. The stored
+    /// estate was valid (every write validates), so only what the change touches can be wrong, and
+    /// a closed snapshot holding all of it refuses exactly what the whole estate would, with the same
+    /// message (the equivalence tests check this over random changes).
+    ///
+    /// Writes of kinds whose rules reach across the estate (see `ScopedLoad.subject(_:)`) take the
+    /// whole-estate path.
+    @discardableResult
+    package func update<T>(touching seeds: [EntityReference], _ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
+        var loads: [ScopedLoad] = []
+        for seed in seeds {
+            guard let subject = ScopedLoad.subject(seed) else { return try update(change) }
+            loads += subject
+        }
+        try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
+        let outcome: (T, TopologyChange)?
+        do {
+            outcome = try mappingStoreErrors { try scopedUpdate(loads, change) }
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+        guard let outcome else {
+            try? connection.execute("ROLLBACK")
+            return try update(change)
+        }
+        return outcome
+    }
+
+    /// The body of a scoped write inside its transaction; nil when the change reached a kind the
+    /// scoped path does not cover (the caller rolls back and takes the whole-estate path).
+    private func scopedUpdate<T>(_ seedLoads: [ScopedLoad], _ change: (inout Topology) throws -> T) throws -> (T, TopologyChange)? {
+        var before = Topology()
+        var done: Set<ScopedLoad> = []
+        // With route tables, firewalls or security groups the §8 rules and the route impact read
+        // them as a whole; they are few.
+        try load((try hasTrafficControls() ? [.trafficControls] : []) + seedLoads, into: &before, done: &done)
+        // The change may name objects not loaded yet (an import of another cluster's service): load
+        // what the changed objects need and run the change again on the wider snapshot.
+        while true {
+            var after = before
+            let result = try change(&after)
+            after.fillDefaultRegions()
+            let difference = TopologyChange(from: before, to: after)
+            var needed: [ScopedLoad] = []
+            for reference in difference.removed {
+                guard let subject = ScopedLoad.subject(reference) else { return nil }
+                needed += subject
+            }
+            for entity in difference.written {
+                guard let subject = ScopedLoad.subject(entity.reference) else { return nil }
+                needed += subject + ScopedLoad.references(of: entity)
+            }
+            needed.removeAll { done.contains($0) }
+            if !needed.isEmpty {
+                try load(needed, into: &before, done: &done)
+                continue
+            }
+            try after.validate()
+            try write(difference)
+            if !difference.isEmpty {
+                try recordImpact {
+                    guard let context = try impactContext(of: difference, before: before) else {
+                        return RouteImpact(from: before, to: after, change: difference)
+                    }
+                    return RouteImpact(from: before.merging(context), to: after.merging(context, except: before), change: difference)
+                }
+            }
+            try connection.execute("COMMIT")
+            return (result, difference)
+        }
+    }
+
+    /// The objects outside the scoped snapshot that `RouteImpact` reads for `difference`: a peering
+    /// moves the answers of every import with an end in its VNets or dialling an address there, and
+    /// the impact needs those imports, their clusters and services, and every VNet holding one of
+    /// their addresses (which VNet owns an address decides it). nil when the snapshot holds all it needs.
+    private func impactContext(of difference: TopologyChange, before: Topology) throws -> Topology? {
+        var vnets: Set<String> = []
+        for reference in difference.removed + difference.written.map(\.reference) {
+            if case .peering(let pair) = reference { vnets.formUnion([pair.first, pair.second]) }
+        }
+        // With traffic controls a peering change is `.everything`: nothing more to read.
+        guard !vnets.isEmpty, !before.hasTrafficControls else { return nil }
+        let space = vnets.compactMap { before.vnets[$0] }.flatMap(\.addressSpace)
+        var nearby: Set<String> = []
+        for vnet in vnets {
+            nearby.formUnion(try connection.query("SELECT name FROM cluster WHERE vnet = ?", [vnet.sqlite]) { $0.text(0) ?? "" })
+        }
+        for (name, gateway) in try connection.query(
+            "SELECT name, mesh_east_west_gateway FROM cluster WHERE mesh_east_west_gateway IS NOT NULL", [], { ($0.text(0) ?? "", $0.text(1) ?? "") })
+        where (try? IPv4Address.parse(gateway, field: "")).map(space.contains(address:)) ?? false {
+            nearby.insert(name)
+        }
+        var context = Topology()
+        func add(_ imports: [ServiceImport]) { for item in imports { context.imports[item.id] = item } }
+        for row in try connection.query(
+            "SELECT cluster, namespace, name, load_balancer_ip FROM service WHERE load_balancer_ip IS NOT NULL", [],
+            { (ServiceID(cluster: $0.text(0) ?? "", namespace: $0.text(1) ?? "", name: $0.text(2) ?? ""), $0.text(3) ?? "") })
+        where (try? IPv4Address.parse(row.1, field: "")).map(space.contains(address:)) ?? false {
+            add(try imports(where: "service_cluster = ? AND service_namespace = ? AND service_name = ?", row.0.values))
+        }
+        for cluster in nearby {
+            add(try imports(where: "consumer_cluster = ?", [cluster.sqlite]))
+            add(try imports(where: "service_cluster = ?", [cluster.sqlite]))
+        }
+        // What `RouteImpact` reads of each import: both clusters, the service, and the owners of the
+        // addresses they dial.
+        for id in context.imports.keys {
+            for name in [id.consumer.cluster, id.service.cluster] where context.clusters[name] == nil {
+                for cluster in try clusters(where: "name = ?", [name.sqlite]) { context.clusters[name] = cluster }
+            }
+            if context.services[id.service] == nil {
+                for service in try services(where: "cluster = ? AND namespace = ? AND name = ?", id.service.values) { context.services[id.service] = service }
+            }
+        }
+        let addresses = Set(context.clusters.values.compactMap { $0.mesh?.eastWestGateway } + context.services.values.compactMap(\.loadBalancerIP))
+        var owners: Set<String> = []
+        for address in addresses {
+            let candidates = (0...32).map { CIDR(containing: address, prefixLength: $0).description.sqlite }
+            let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+            owners.formUnion(try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(marks))", candidates) { $0.text(0) ?? "" })
+        }
+        for owner in owners where before.vnets[owner] == nil {
+            for case .vnet(let vnet) in try fetch(.vnet(owner)) { context.vnets[owner] = vnet }
+        }
+        return context
+    }
+}
+
+extension Topology {
+    /// This snapshot with `context`'s objects added where it has none of the same key (and, with
+    /// `except`, none in that snapshot either: objects a change removed stay removed).
+    fileprivate func merging(_ context: Topology, except other: Topology? = nil) -> Topology {
+        var result = self
+        func merge<Key, Value>(_ mine: inout [Key: Value], _ theirs: [Key: Value], _ skip: [Key: Value]?) {
+            for (key, value) in theirs where mine[key] == nil && skip?[key] == nil { mine[key] = value }
+        }
+        merge(&result.vnets, context.vnets, other?.vnets)
+        merge(&result.clusters, context.clusters, other?.clusters)
+        merge(&result.services, context.services, other?.services)
+        merge(&result.imports, context.imports, other?.imports)
+        return result
+    }
+}
