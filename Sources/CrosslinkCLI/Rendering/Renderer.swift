@@ -21,33 +21,7 @@ func render(_ value: some Renderable, as format: OutputFormat, style: @autoclosu
     }
 }
 
-/// `<kind> list`: a table with one column per named field.
-struct EntityList: StreamedList {
-    var items: [StructuredValue]
-    /// Field names as in the topology file; headers are written from them.
-    var columns: [String]
-
-    var count: Int { items.count }
-    func item(_ index: Int) -> StructuredValue { items[index] }
-
-    func text(_ style: TextStyle) -> String {
-        Table(
-            columns: columns.map(Table.header), rows: items.map { item in columns.map { Renderer.cell(item[$0], field: $0) } }
-        ).rendered(style)
-    }
-}
-
-/// `<kind> show`: one field a line, named as in the topology file.
-struct EntityDetail: Renderable {
-    var structuredValue: StructuredValue
-
-    func text(_ style: TextStyle) -> String {
-        guard case .object(let fields) = structuredValue else { return Renderer.cell(structuredValue) + "\n" }
-        return Table(columns: ["FIELD", "VALUE"], rows: fields.map { [$0.key, Renderer.cell($0.value, field: $0.key)] }, showsHeader: false)
-            .rendered(style)
-    }
-}
-
+/// How values look in tables.
 enum Renderer {
     /// A cell: scalars as text, lists comma-joined, ports as `--ports` takes them
     /// (`http=80:8080/TCP@http`), the two ends of a link as `a~b` (as its key is written everywhere),
@@ -65,74 +39,5 @@ enum Renderer {
             if let port = value.flatMap(ServicePort.init(structuredValue:)) { return port.typed }
             return fields.map { cell($0.value) }.joined(separator: ":")
         }
-    }
-}
-
-/// A plain-text table with aligned columns; a row may carry detail lines printed beneath it, wrapped
-/// to the style's width, for text too long to share a line with the columns (reasons, fixes).
-struct Table {
-    var columns: [String]
-    var rows: [[String]]
-    var showsHeader = true
-    /// Lines under the row of the same index, indented two spaces.
-    var details: [[String]] = []
-    /// A column of yes/no verdicts, coloured when the style uses colour.
-    var verdictColumn: Int?
-
-    /// The header style of every table: the field name in capitals, words joined by `-`
-    /// (`networkPlugin` becomes `NETWORK-PLUGIN`, like the `--network-plugin` flag).
-    static func header(_ field: String) -> String {
-        var words: [String] = []
-        var word = ""
-        let characters = Array(field)
-        for (index, character) in characters.enumerated() {
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            let previous = index > 0 ? characters[index - 1] : nil
-            // A word starts at a capital after a small letter (`network|Plugin`), or at the last
-            // capital of a run followed by a small letter (`CIDR|Range`).
-            let startsWord =
-                character.isUppercase && !word.isEmpty
-                && (previous?.isLowercase == true || previous?.isNumber == true || next?.isLowercase == true)
-            if startsWord {
-                words.append(word)
-                word = ""
-            }
-            word.append(character)
-        }
-        if !word.isEmpty { words.append(word) }
-        return words.joined(separator: "-").uppercased()
-    }
-
-    func rendered(_ style: TextStyle = .plain) -> String {
-        let all = (showsHeader ? [columns] : []) + rows.map { $0.map { $0.replacingControlCharacters() } }
-        guard !all.isEmpty else { return "" }
-        var widths = Array(repeating: 0, count: columns.count)
-        for row in all { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
-        var output = ""
-        for (rowIndex, row) in all.enumerated() {
-            let isHeader = showsHeader && rowIndex == 0
-            let padded = row.enumerated().map { index, text in
-                let padding = index == row.count - 1 ? "" : String(repeating: " ", count: widths[index] - text.count)
-                // Colour wraps the word only, so the padding (and the alignment) stays as without it.
-                let shown = !isHeader && index == verdictColumn && (text == "yes" || text == "no") ? style.verdict(text, routable: text == "yes") : text
-                return shown + padding
-            }
-            output += padded.joined(separator: "  ") + "\n"
-            let dataIndex = rowIndex - (showsHeader ? 1 : 0)
-            if !isHeader, dataIndex < details.count {
-                for line in details[dataIndex] {
-                    let text = "  " + line.replacingControlCharacters()
-                    output += text.wrapped(width: style.width, continuationIndent: text.hangingIndent).joined(separator: "\n") + "\n"
-                }
-            }
-        }
-        return output
-    }
-}
-
-extension String {
-    /// Keeps a table row on one line whatever a stored name holds.
-    func replacingControlCharacters() -> String {
-        String(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
     }
 }
