@@ -40,7 +40,7 @@ extension RouteAnswer {
 }
 
 /// `routes`: one row per import and port; an unroutable row's primary reason and fix go beneath it,
-/// wrapped to the width, since beside seven columns a 400-character reason has no room (docs/model.md).
+/// wrapped to the width, since beside six columns a 400-character reason has no room (docs/model.md).
 struct RouteList: StreamedList {
     var answers: [RouteAnswer]
 
@@ -50,18 +50,22 @@ struct RouteList: StreamedList {
     func item(_ index: Int) -> StructuredValue { answers[index].structuredValue }
 
     func text(_ style: TextStyle) -> String {
-        Table(
-            columns: Self.columns,
-            rows: answers.map { answer in
-                [
-                    answer.consumer.description, answer.service.description, String(answer.servicePort), answer.isRoutable ? "yes" : "no",
-                    answer.via?.rawValue ?? "-", answer.address.map { "\($0):\(answer.port)" } ?? "-",
-                ]
-            },
-            details: answers.map { answer in
-                (answer.headlineReason.map { ["why: \($0)"] } ?? []) + (answer.headlineFix.map { ["fix: \($0)"] } ?? [])
-            },
-            verdictColumn: 3
-        ).rendered(style)
+        Table(columns: Self.columns, rows: answers.map(Self.row), details: answers.map(Self.details), verdictColumn: 3).rendered(style)
+    }
+
+    static func row(_ answer: RouteAnswer) -> [String] {
+        let address: String = answer.address.map { "\($0):\(answer.port)" } ?? "-"
+        return [
+            answer.consumer.description, answer.service.description, String(answer.servicePort), answer.isRoutable ? "yes" : "no",
+            answer.via?.rawValue ?? "-", address,
+        ]
+    }
+
+    /// `why: ` the primary reason and `fix: ` its fix, for an unroutable answer.
+    static func details(_ answer: RouteAnswer) -> [String] {
+        var lines: [String] = []
+        if let reason = answer.headlineReason { lines.append("why: \(reason)") }
+        if let fix = answer.headlineFix { lines.append("fix: \(fix)") }
+        return lines
     }
 }
