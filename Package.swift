@@ -58,13 +58,13 @@ let package = Package(
             dependencies: ["CrosslinkCore", "CrosslinkStore", "CrosslinkGenerator", "CrosslinkManifests"]
         ),
         .target(name: "CrosslinkTestSupport", dependencies: ["CrosslinkCore", "CrosslinkStore"], path: "Tests/CrosslinkTestSupport"),
-        .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkTestSupport"]),
+        .testTarget(name: "CrosslinkCoreTests", dependencies: ["CrosslinkCore", "CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkGeneratorTests", dependencies: ["CrosslinkGenerator", "CrosslinkTestSupport"]),
         .testTarget(name: "CrosslinkStoreTests", dependencies: ["CrosslinkStore", "CrosslinkGenerator", "CrosslinkTestSupport", "CrosslinkTopologyFile"]),
         // Table-driven routability scenarios from Tests/Scenarios/*.yaml.
         .testTarget(name: "CrosslinkScenarioTests", dependencies: ["CrosslinkCore", "CrosslinkTopologyFile", "CrosslinkTestSupport", "Yams"]),
         .testTarget(name: "CrosslinkTopologyFileTests", dependencies: ["CrosslinkTopologyFile", "CrosslinkGenerator", "CrosslinkTestSupport"]),
-        .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CrosslinkManifestsTests", dependencies: ["CrosslinkManifests", "CrosslinkGenerator", "CrosslinkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CrosslinkAzureTests", dependencies: ["CrosslinkAzure", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CrosslinkKubernetesTests", dependencies: ["CrosslinkKubernetes", "CrosslinkTestSupport"], exclude: ["Fixtures"]),
         // End to end through the built binary; depends on it so `swift test` builds it first.

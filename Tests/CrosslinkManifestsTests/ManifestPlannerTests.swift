@@ -1,4 +1,5 @@
 import CrosslinkCore
+import CrosslinkGenerator
 import CrosslinkManifests
 import CrosslinkTestSupport
 import Testing
@@ -11,7 +12,7 @@ import Testing
     @Test("same input gives the same bytes, whatever the order of answers")
     func determinism() {
         let expected = ManifestRenderer.yamlStream(plan(Scenario.allAnswers))
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<20 {
             let shuffled = Scenario.allAnswers.shuffled(using: &generator) + Scenario.allAnswers.prefix(3)
             #expect(ManifestRenderer.yamlStream(plan(shuffled)) == expected)
@@ -94,19 +95,6 @@ import Testing
         #expect(ObjectName.derive("a-b") == "crosslink-a-b")
         let long = ObjectName.derive(String(repeating: "x", count: 80) + "1")
         #expect(long != ObjectName.derive(String(repeating: "x", count: 80) + "2"))
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so shuffles are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
