@@ -7,11 +7,10 @@ struct TrafficPlane: Sendable {
     let underlay: Underlay
     /// Route tables and security groups of each VNet.
     private let tablesByVNet: [String: [RouteTable]]
-    private let groupsByVNet: [String: [SecurityGroup]]
+    /// Each VNet's security groups, with their rules ordered once per snapshot (not per flow).
+    let groupsByVNet: [String: [OrderedSecurityGroup]]
     /// The prefixes of every UDR in each VNet's tables: part of its VirtualNetwork service tag.
     let udrPrefixes: [String: [CIDR]]
-    /// Each security group's rules of one direction in priority order, then Azure's default rules.
-    let orderedRules: [String: [TrafficDirection: [SecurityRule]]]
     let firewallsByIP: [IPv4Address: Firewall]
     /// Connected peerings of each VNet, by peer.
     private let peerings: [String: [String: Peering]]
@@ -26,16 +25,8 @@ struct TrafficPlane: Sendable {
         self.topology = topology
         self.underlay = underlay
         tablesByVNet = Dictionary(grouping: topology.routeTables.values.sorted { $0.name < $1.name }, by: \.vnet)
-        groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }, by: \.vnet)
+        groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }.map(OrderedSecurityGroup.init), by: \.group.vnet)
         udrPrefixes = tablesByVNet.mapValues { $0.flatMap { $0.routes.map(\.prefix) } }
-        orderedRules = topology.securityGroups.mapValues { group in
-            var byDirection: [TrafficDirection: [SecurityRule]] = [:]
-            for direction in TrafficDirection.allCases {
-                byDirection[direction] =
-                    group.rules.filter { $0.direction == direction }.sorted { $0.priority < $1.priority } + (Self.defaultRules[direction] ?? [])
-            }
-            return byDirection
-        }
         firewallsByIP = Dictionary(topology.firewalls.values.map { ($0.privateIP, $0) }, uniquingKeysWith: { a, b in a.name < b.name ? a : b })
         var peers: [String: [String: Peering]] = [:]
         for peering in topology.peerings.values where peering.state == .connected {
@@ -66,12 +57,6 @@ struct TrafficPlane: Sendable {
     func routeTable(in vnet: String, for subnet: CIDR) -> RouteTable? {
         let tables = tablesByVNet[vnet] ?? []
         return tables.first { $0.subnets.contains { $0.contains(subnet) } } ?? tables.first { $0.subnets.isEmpty }
-    }
-
-    /// The security groups that apply to any address of `range` in `vnet` (a range passes only if
-    /// every address does, so a group on part of it counts too).
-    func securityGroups(in vnet: String, for range: CIDR) -> [SecurityGroup] {
-        (groupsByVNet[vnet] ?? []).filter { $0.subnets.isEmpty || $0.subnets.contains { $0.overlaps(range) } }
     }
 
     func peering(_ source: String, _ target: String) -> Peering? { peerings[source]?[target] }

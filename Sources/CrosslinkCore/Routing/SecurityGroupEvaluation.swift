@@ -23,8 +23,9 @@ extension TrafficPlane {
     func securityVerdict(
         _ direction: TrafficDirection, in vnet: String, on range: CIDR, flow: Flow, source: FlowEndpoint, decisions: inout [String]?
     ) -> RouteReason? {
-        for group in securityGroups(in: vnet, for: range) {
-            for rule in orderedRules[group.name]?[direction] ?? [] {
+        for ordered in groupsByVNet[vnet] ?? [] where ordered.applies(to: range) {
+            let group = ordered.group
+            for rule in ordered.rules(direction) {
                 let allows = rule.access == .allow
                 guard rule.protocol.matches(flow.protocol), rule.ports.contains(where: { $0.contains(flow.port) }),
                     matches(rule.sources, source, vnet: group.vnet, allows: allows),
