@@ -98,12 +98,8 @@ extension Store {
     /// Reads every import in primary-key order, one row at a time.
     private func forEachImport(_ body: (ServiceImport) throws -> Void) throws {
         try connection.forEach(
-            """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
-            FROM service_import
-            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name
-            """
-        ) { row in try body(try row.serviceImport()) }
+            ServiceImportRow.select(" ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name")
+        ) { row in try body(try ServiceImportRow(row: row).item) }
     }
 
     /// Remembers what a committed change can affect, for the next incremental reconcile. The impact
@@ -126,12 +122,7 @@ extension Store {
     }
 
     func dirtyImportsInTransaction() throws -> Set<ImportID> {
-        Set(
-            try connection.query(
-                """
-                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name FROM dirty_import
-                """
-            ) { try $0.importID() })
+        Set(try connection.rows(DirtyImportRow.self).map(\.id))
     }
 
     /// The stored answers of the last reconcile and its generation, in one read transaction.

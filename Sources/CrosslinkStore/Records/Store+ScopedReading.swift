@@ -92,11 +92,11 @@ extension Store {
     func fetch(_ load: ScopedLoad) throws -> [Entity] {
         switch load {
         case .vnet(let name):
-            let prefixes = try connection.query("SELECT cidr FROM vnet_address_prefix WHERE vnet = ? ORDER BY position", [name.sqlite]) {
-                try scopedCIDR($0.text(0), "vnet address prefix")
-            }
-            return try connection.query("SELECT region FROM vnet WHERE name = ?", [name.sqlite]) {
-                .vnet(VNet(name: name, region: $0.text(0) ?? "", addressSpace: prefixes))
+            let prefixes = try connection.rows(VNetAddressPrefixRow.self, " WHERE vnet = ? ORDER BY position", [name.sqlite]).map(\.cidr)
+            return try connection.rows(VNetRow.self, " WHERE name = ?", [name.sqlite]).map { row in
+                var vnet = row.vnet
+                vnet.addressSpace = prefixes
+                return .vnet(vnet)
             }
         case .cluster(let name):
             return try clusters(where: "name = ?", [name.sqlite]).map(Entity.cluster)
@@ -127,20 +127,11 @@ extension Store {
         case .vpnGatewayIn(let vnet):
             return try vpnGateways(where: "vnet = ?", [vnet.sqlite]).map(Entity.vpnGateway)
         case .vpnConnection(let pair):
-            return try connection.query("SELECT state, bgp FROM vpn_connection WHERE gateway_a = ? AND gateway_b = ?", pair.values) {
-                .vpnConnection(VPNConnection(gateways: pair, state: try scopedClosed($0.text(0), "vpn connection state"), bgp: $0.integer(1) == 1))
-            }
+            return try connection.rows(VPNConnectionRow.self, " WHERE gateway_a = ? AND gateway_b = ?", pair.values).map { .vpnConnection($0.connection) }
         case .tunnel(let pair):
-            return try connection.query("SELECT cable_driver, endpoint, state FROM tunnel WHERE cluster_a = ? AND cluster_b = ?", pair.values) {
-                .tunnel(
-                    Tunnel(
-                        clusters: pair, cableDriver: try scopedClosed($0.text(0), "cable driver"),
-                        endpoint: try scopedClosed($0.text(1), "tunnel endpoint"), state: try scopedClosed($0.text(2), "tunnel state")))
-            }
+            return try connection.rows(TunnelRow.self, " WHERE cluster_a = ? AND cluster_b = ?", pair.values).map { .tunnel($0.tunnel) }
         case .meshLink(let pair):
-            return try connection.query("SELECT 1 FROM mesh_link WHERE cluster_a = ? AND cluster_b = ?", pair.values) { _ in
-                .meshLink(MeshLink(clusters: pair))
-            }
+            return try connection.rows(MeshLinkRow.self, " WHERE cluster_a = ? AND cluster_b = ?", pair.values).map { .meshLink($0.link) }
         case .trafficControls:
             var controls = Topology()
             try loadTrafficControls(into: &controls)
@@ -148,121 +139,44 @@ extension Store {
         }
     }
 
-    // The readers below decode rows as `topologyInTransaction` does, for a WHERE clause built here
-    // from constants (values are always bound).
+    // The readers below decode rows with the table's record, as `topologyInTransaction` does, for a
+    // WHERE clause built here from constants (values are always bound).
 
     func clusters(where condition: String, _ values: [SQLiteValue]) throws -> [Cluster] {
-        try connection.query(
-            """
-            SELECT name, vnet, region, node_subnet, network_plugin, pod_cidr, service_cidr, cluster_domain,
-                   egress, globalnet_cidr, mesh_id, mesh_network, mesh_trust_root, mesh_east_west_gateway
-            FROM cluster WHERE \(condition)
-            """, values
-        ) { row -> Cluster in
-            let name = row.text(0) ?? ""
-            var mesh: MeshMembership?
-            if let id = row.text(10) {
-                mesh = MeshMembership(
-                    id: id, network: row.text(11) ?? "", trustRoot: row.text(12) ?? "",
-                    eastWestGateway: try row.text(13).map { try scopedAddress($0, "east-west gateway") })
-            }
-            return Cluster(
-                name: name, vnet: row.text(1) ?? "", region: row.text(2) ?? "",
-                nodeSubnet: try scopedCIDR(row.text(3), "node subnet"),
-                networkPlugin: try scopedClosed(row.text(4), "network plugin"),
-                podCIDR: try scopedCIDR(row.text(5), "pod CIDR"), serviceCIDR: try scopedCIDR(row.text(6), "service CIDR"),
-                clusterDomain: row.text(7), egress: try scopedClosed(row.text(8), "egress"),
-                globalnetCIDR: try row.text(9).map { try scopedCIDR($0, "globalnet CIDR") }, mesh: mesh)
-        }.map { cluster in
-            var cluster = cluster
-            cluster.isolatedNamespaces = try connection.query(
-                "SELECT namespace FROM cluster_isolated_namespace WHERE cluster = ? ORDER BY position", [cluster.name.sqlite]
-            ) { $0.text(0) ?? "" }
-            cluster.nodePools = try connection.query("SELECT name FROM cluster_node_pool WHERE cluster = ? ORDER BY position", [cluster.name.sqlite]) {
-                $0.text(0) ?? ""
-            }
+        try connection.rows(ClusterRow.self, " WHERE \(condition)", values).map { row in
+            var cluster = row.cluster
+            let key = [cluster.name.sqlite]
+            cluster.isolatedNamespaces = try connection.rows(ClusterIsolatedNamespaceRow.self, " WHERE cluster = ? ORDER BY position", key).map(\.namespace)
+            cluster.nodePools = try connection.rows(ClusterNodePoolRow.self, " WHERE cluster = ? ORDER BY position", key).map(\.name)
             return cluster
         }
     }
 
     func services(where condition: String, _ values: [SQLiteValue]) throws -> [Service] {
-        try connection.query(
-            "SELECT cluster, namespace, name, exposure, load_balancer_ip, external_traffic_policy FROM service WHERE \(condition)", values
-        ) { row in
-            let id = ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? "")
-            return Service(
-                id: id, ports: [], exposure: try scopedClosed(row.text(3), "exposure"),
-                loadBalancerIP: try row.text(4).map { try scopedAddress($0, "load balancer IP") },
-                externalTrafficPolicy: try scopedClosed(row.text(5), "external traffic policy"))
-        }.map { service in
-            var service = service
-            service.ports = try connection.query(
-                """
-                SELECT name, port, target_port, protocol, app_protocol FROM service_port
-                WHERE cluster = ? AND namespace = ? AND service = ? ORDER BY position
-                """, service.id.values
-            ) { row in
-                ServicePort(
-                    name: row.text(0), port: Int(row.integer(1) ?? 0), targetPort: Int(row.integer(2) ?? 0),
-                    protocol: try scopedClosed(row.text(3), "port protocol"), appProtocol: row.text(4))
-            }
+        try connection.rows(ServiceRow.self, " WHERE \(condition)", values).map { row in
+            var service = row.service
+            service.ports = try connection.rows(
+                ServicePortRow.self, " WHERE cluster = ? AND namespace = ? AND service = ? ORDER BY position", service.id.values
+            ).map(\.port)
             return service
         }
     }
 
     private func ingresses(where condition: String, _ values: [SQLiteValue]) throws -> [Ingress] {
-        try connection.query(
-            """
-            SELECT cluster, namespace, service, host, port, tls, visibility, address, class_name,
-                service_port_number, service_port_name FROM ingress WHERE \(condition)
-            """, values
-        ) { row in
-            Ingress(
-                service: ServiceID(cluster: row.text(0) ?? "", namespace: row.text(1) ?? "", name: row.text(2) ?? ""),
-                host: row.text(3) ?? "", port: Int(row.integer(4) ?? 0), tls: row.integer(5) == 1,
-                visibility: try scopedClosed(row.text(6), "ingress visibility"),
-                address: try row.text(7).map { try scopedAddress($0, "ingress address") }, className: row.text(8),
-                servicePort: row.integer(9).map { .number(Int($0)) } ?? row.text(10).map { .name($0) })
-        }
+        try connection.rows(IngressRow.self, " WHERE \(condition)", values).map(\.ingress)
     }
 
     func imports(where condition: String, _ values: [SQLiteValue]) throws -> [ServiceImport] {
-        try connection.query(
-            """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, port, via
-            FROM service_import WHERE \(condition)
-            """, values
-        ) { try $0.serviceImport() }
+        try connection.rows(ServiceImportRow.self, " WHERE \(condition)", values).map(\.item)
     }
 
     private func peerings(where condition: String, _ values: [SQLiteValue]) throws -> [Peering] {
-        try connection.query("SELECT vnet_a, vnet_b, state, gateway_transit, allow_forwarded_traffic FROM peering WHERE \(condition)", values) { row in
-            Peering(
-                vnets: UnorderedPair(row.text(0) ?? "", row.text(1) ?? ""), state: try scopedClosed(row.text(2), "peering state"),
-                gatewayTransit: row.text(3), allowForwardedTraffic: row.integer(4) == 1)
-        }
+        try connection.rows(PeeringRow.self, " WHERE \(condition)", values).map(\.peering)
     }
 
     private func vpnGateways(where condition: String, _ values: [SQLiteValue]) throws -> [VPNGateway] {
-        try connection.query("SELECT name, vnet, public_ip, bgp_asn, subnet FROM vpn_gateway WHERE \(condition)", values) { row in
-            VPNGateway(
-                name: row.text(0) ?? "", vnet: row.text(1) ?? "",
-                publicIP: try row.text(2).map { try scopedAddress($0, "public IP") }, bgpASN: row.integer(3).map { UInt32(truncatingIfNeeded: $0) },
-                subnet: try row.text(4).map { try scopedCIDR($0, "gateway subnet") })
-        }
+        try connection.rows(VPNGatewayRow.self, " WHERE \(condition)", values).map(\.gateway)
     }
-}
-
-func scopedCIDR(_ text: String?, _ field: String) throws -> CIDR {
-    do { return try CIDR.parse(text ?? "", field: field) } catch { throw StoreError.corrupt("\(error)") }
-}
-
-func scopedAddress(_ text: String, _ field: String) throws -> IPv4Address {
-    do { return try IPv4Address.parse(text, field: field) } catch { throw StoreError.corrupt("\(error)") }
-}
-
-func scopedClosed<T: ClosedValue>(_ text: String?, _ field: String) throws -> T {
-    do { return try T.parse(text ?? "", field: field) } catch { throw StoreError.corrupt("\(error)") }
 }
 
 extension Store {
