@@ -74,6 +74,49 @@ import Testing
         Damage(table: "mesh_link", column: "cluster_b", sql: "UPDATE mesh_link SET cluster_b = X'41'", command: ["export"], found: "a value of another type"),
     ]
 
+    static let trafficControls: [Damage] = [
+        Damage(example: "firewall-hub", table: "route_table", column: "vnet", sql: "UPDATE route_table SET vnet = NULL", command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "route_table", column: "propagate_gateway_routes",
+            sql: "UPDATE route_table SET propagate_gateway_routes = NULL", command: ["route-table", "show", "rt-spoke-a"]),
+        Damage(example: "firewall-hub", table: "route_table_subnet", column: "cidr", sql: "UPDATE route_table_subnet SET cidr = NULL", command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "route_table_route", column: "next_hop", sql: "UPDATE route_table_route SET next_hop = NULL",
+            command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "route_table_route", column: "prefix", sql: "UPDATE route_table_route SET prefix = NULL",
+            command: ["route", "check", "aks-a/shop", "aks-b/data/postgres"]),
+        Damage(example: "firewall-hub", table: "firewall", column: "private_ip", sql: "UPDATE firewall SET private_ip = NULL", command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "firewall", column: "default_action", sql: "UPDATE firewall SET default_action = NULL",
+            command: ["firewall", "show", "fw-hub"]),
+        Damage(example: "firewall-hub", table: "firewall_rule", column: "ports", sql: "UPDATE firewall_rule SET ports = NULL", command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "firewall_rule", column: "sources", sql: "UPDATE firewall_rule SET sources = NULL",
+            command: ["route", "check", "aks-a/shop", "aks-b/data/postgres"]),
+        Damage(example: "firewall-hub", table: "security_group", column: "vnet", sql: "UPDATE security_group SET vnet = NULL", command: ["export"]),
+        Damage(
+            example: "firewall-hub", table: "security_group_subnet", column: "cidr", sql: "UPDATE security_group_subnet SET cidr = NULL",
+            command: ["security-group", "show", "nsg-aks-b"]),
+        Damage(
+            example: "firewall-hub", table: "security_group_rule", column: "priority", sql: "UPDATE security_group_rule SET priority = NULL",
+            command: ["export"], found: "NULL where it needs an integer"),
+        Damage(
+            example: "firewall-hub", table: "security_group_rule", column: "access", sql: "UPDATE security_group_rule SET access = NULL",
+            command: ["route", "check", "aks-a/shop", "aks-b/data/postgres"]),
+        Damage(
+            example: "firewall-hub", table: "peering", column: "state", sql: "UPDATE peering SET state = NULL",
+            command: ["route", "check", "aks-a/shop", "aks-b/data/postgres"]),
+        Damage(
+            example: "firewall-hub", table: "vpn_gateway", column: "vnet", sql: "UPDATE vpn_gateway SET vnet = NULL WHERE subnet IS NOT NULL",
+            command: ["route", "check", "aks-a/shop", "aks-b/data/postgres"]),
+    ]
+
+    @Test(arguments: trafficControls)
+    func trafficControlRecord(_ damage: Damage) throws {
+        try Self.expectCorrupt(damage)
+    }
+
     @Test(arguments: topology)
     func topologyRecord(_ damage: Damage) throws {
         try Self.expectCorrupt(damage)
@@ -87,10 +130,12 @@ import Testing
         // Lifts the table's NOT NULL, STRICT and CHECK constraints (as a hand edit of the schema could),
         // then damages it, through python3's sqlite3.
         let script = """
-            import sqlite3, sys
+            import re, sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             db.execute("PRAGMA writable_schema = ON")
-            db.execute("UPDATE sqlite_schema SET sql = replace(replace(replace(sql, 'NOT NULL', ''), 'STRICT, ', ''), ') STRICT', ')') WHERE name = ?", (sys.argv[2],))
+            (sql,) = db.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (sys.argv[2],)).fetchone()
+            sql = re.sub(r"(?<!IS) NOT NULL", "", sql).replace("STRICT, ", "").replace(") STRICT", ")")
+            db.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (sql, sys.argv[2]))
             db.commit()
             db.close()
             db = sqlite3.connect(sys.argv[1])

@@ -70,108 +70,55 @@ extension Store {
     /// Reads the route tables, firewalls and security groups of `vnets` (nil: every one) into
     /// `topology`; call inside a transaction.
     func loadTrafficControls(into topology: inout Topology, vnets: [String]? = nil) throws {
-        let marks = vnets.map { Array(repeating: "?", count: $0.count).joined(separator: ", ") } ?? ""
-        let values = vnets?.map(\.sqlite) ?? []
+        let list = vnets.map(SQLiteList.init)
+        let values = list?.values ?? []
         /// `WHERE …` for a table of `owner`'s children: only the owners in `vnets`.
         func children(_ column: String, of owner: String) -> String {
-            vnets == nil ? "" : " WHERE \(column) IN (SELECT name FROM \(owner) WHERE vnet IN (\(marks)))"
+            list.map { " WHERE \(column) IN (SELECT name FROM \(owner) WHERE vnet IN \($0.sql))" } ?? ""
         }
-        let own = vnets == nil ? "" : " WHERE vnet IN (\(marks))"
+        let own = list.map { " WHERE vnet IN \($0.sql)" } ?? ""
+
         var subnets: [String: [CIDR]] = [:]
-        for (name, cidr) in try connection.query(
-            "SELECT route_table, cidr FROM route_table_subnet\(children("route_table", of: "route_table")) ORDER BY route_table, position", values,
-            { ($0.text(0) ?? "", try storedCIDR($0.text(1))) })
-        {
-            subnets[name, default: []].append(cidr)
+        for row in try connection.rows(RouteTableSubnetRow.self, "\(children("route_table", of: "route_table")) ORDER BY route_table, position", values) {
+            subnets[row.routeTable, default: []].append(row.cidr)
         }
         var routes: [String: [UserRoute]] = [:]
-        for (name, route) in try connection.query(
-            "SELECT route_table, prefix, next_hop, next_hop_ip FROM route_table_route\(children("route_table", of: "route_table")) ORDER BY route_table, position",
-            values,
-            { row in
-                (
-                    row.text(0) ?? "",
-                    UserRoute(
-                        prefix: try storedCIDR(row.text(1)), nextHop: try stored(row.text(2)),
-                        nextHopIP: try row.text(3).map { try storedAddress($0) })
-                )
-            })
-        {
-            routes[name, default: []].append(route)
+        for row in try connection.rows(RouteTableRouteRow.self, "\(children("route_table", of: "route_table")) ORDER BY route_table, position", values) {
+            routes[row.routeTable, default: []].append(row.route)
         }
-        for table in try connection.query(
-            "SELECT name, vnet, propagate_gateway_routes FROM route_table\(own)", values,
-            { row in
-                let name = row.text(0) ?? ""
-                return RouteTable(
-                    name: name, vnet: row.text(1) ?? "", subnets: subnets[name] ?? [], propagateGatewayRoutes: row.integer(2) == 1,
-                    routes: routes[name] ?? [])
-            })
-        {
+        for row in try connection.rows(RouteTableRow.self, own, values) {
+            var table = row.routeTable
+            table.subnets = subnets[table.name] ?? []
+            table.routes = routes[table.name] ?? []
             topology.routeTables[table.name] = table
         }
 
         var rules: [String: [FirewallRule]] = [:]
-        for (name, rule) in try connection.query(
-            "SELECT firewall, name, action, sources, destinations, ports, protocols FROM firewall_rule\(children("firewall", of: "firewall")) ORDER BY firewall, position",
-            values,
-            { row in
-                (
-                    row.text(0) ?? "",
-                    FirewallRule(
-                        name: row.text(1) ?? "", action: try stored(row.text(2)), sources: try addresses(row.text(3)),
-                        destinations: try addresses(row.text(4)), ports: try ports(row.text(5)),
-                        protocols: try words(row.text(6)).map { try stored($0) as RuleProtocol })
-                )
-            })
-        {
-            rules[name, default: []].append(rule)
+        for row in try connection.rows(FirewallRuleRow.self, "\(children("firewall", of: "firewall")) ORDER BY firewall, position", values) {
+            rules[row.firewall, default: []].append(row.rule)
         }
-        for firewall in try connection.query(
-            "SELECT name, vnet, private_ip, default_action FROM firewall\(own)", values,
-            { row in
-                let name = row.text(0) ?? ""
-                return Firewall(
-                    name: name, vnet: row.text(1) ?? "", privateIP: try storedAddress(row.text(2) ?? ""), defaultAction: try stored(row.text(3)),
-                    rules: rules[name] ?? [])
-            })
-        {
+        for row in try connection.rows(FirewallRow.self, own, values) {
+            var firewall = row.firewall
+            firewall.rules = rules[firewall.name] ?? []
             topology.firewalls[firewall.name] = firewall
         }
 
         var groupSubnets: [String: [CIDR]] = [:]
-        for (name, cidr) in try connection.query(
-            "SELECT security_group, cidr FROM security_group_subnet\(children("security_group", of: "security_group")) ORDER BY security_group, position",
-            values,
-            { ($0.text(0) ?? "", try storedCIDR($0.text(1))) })
+        for row in try connection.rows(
+            SecurityGroupSubnetRow.self, "\(children("security_group", of: "security_group")) ORDER BY security_group, position", values)
         {
-            groupSubnets[name, default: []].append(cidr)
+            groupSubnets[row.group, default: []].append(row.cidr)
         }
         var groupRules: [String: [SecurityRule]] = [:]
-        for (name, rule) in try connection.query(
-            """
-            SELECT security_group, name, priority, direction, access, protocol, sources, destinations, ports
-            FROM security_group_rule\(children("security_group", of: "security_group")) ORDER BY security_group, position
-            """, values,
-            { row in
-                (
-                    row.text(0) ?? "",
-                    SecurityRule(
-                        name: row.text(1) ?? "", priority: Int(row.integer(2) ?? 0), direction: try stored(row.text(3)),
-                        access: try stored(row.text(4)), protocol: try stored(row.text(5)), sources: try addresses(row.text(6)),
-                        destinations: try addresses(row.text(7)), ports: try ports(row.text(8)))
-                )
-            })
+        for row in try connection.rows(
+            SecurityGroupRuleRow.self, "\(children("security_group", of: "security_group")) ORDER BY security_group, position", values)
         {
-            groupRules[name, default: []].append(rule)
+            groupRules[row.group, default: []].append(row.rule)
         }
-        for group in try connection.query(
-            "SELECT name, vnet FROM security_group\(own)", values,
-            { row in
-                let name = row.text(0) ?? ""
-                return SecurityGroup(name: name, vnet: row.text(1) ?? "", subnets: groupSubnets[name] ?? [], rules: groupRules[name] ?? [])
-            })
-        {
+        for row in try connection.rows(SecurityGroupRow.self, own, values) {
+            var group = row.group
+            group.subnets = groupSubnets[group.name] ?? []
+            group.rules = groupRules[group.name] ?? []
             topology.securityGroups[group.name] = group
         }
     }
@@ -180,32 +127,7 @@ extension Store {
     func hasTrafficControls() throws -> Bool {
         let counts = try connection.query(
             "SELECT (SELECT count(*) FROM route_table) + (SELECT count(*) FROM firewall) + (SELECT count(*) FROM security_group)"
-        ) { $0.integer(0) ?? 0 }
+        ) { try $0.requiredInteger(0) }
         return (counts.first ?? 0) > 0
     }
-}
-
-// Stored values were validated when written; a failure here means the file was edited by hand.
-private func storedCIDR(_ text: String?) throws -> CIDR {
-    do { return try CIDR.parse(text ?? "", field: "stored CIDR") } catch { throw StoreError.corrupt("\(error)") }
-}
-
-private func storedAddress(_ text: String) throws -> IPv4Address {
-    do { return try IPv4Address.parse(text, field: "stored address") } catch { throw StoreError.corrupt("\(error)") }
-}
-
-private func stored<T: ClosedValue>(_ text: String?) throws -> T {
-    do { return try T.parse(text ?? "", field: "stored value") } catch { throw StoreError.corrupt("\(error)") }
-}
-
-private func words(_ text: String?) -> [String] {
-    (text ?? "").split(separator: " ").map(String.init)
-}
-
-private func addresses(_ text: String?) throws -> [RuleAddress] {
-    do { return try words(text).map { try RuleAddress.parse($0, field: "stored rule address") } } catch { throw StoreError.corrupt("\(error)") }
-}
-
-private func ports(_ text: String?) throws -> [PortRange] {
-    do { return try words(text).map { try PortRange.parse($0, field: "stored rule port") } } catch { throw StoreError.corrupt("\(error)") }
 }

@@ -18,7 +18,7 @@ struct TrafficSlice {
     /// peered with two of them (a hub that two spokes share: peering is not transitive). A hub's
     /// hundreds of other spokes are left out.
     static func peeringFilter(_ vnets: [String]) -> (sql: String, values: [SQLiteValue]) {
-        let list = "(" + Array(repeating: "?", count: vnets.count).joined(separator: ", ") + ")"
+        let list = SQLiteList(vnets).sql
         let shared = """
             (SELECT peer FROM (SELECT vnet_b AS peer FROM peering WHERE vnet_a IN \(list)
                                UNION ALL SELECT vnet_a FROM peering WHERE vnet_b IN \(list)) GROUP BY peer HAVING count(*) > 1)
@@ -28,7 +28,7 @@ struct TrafficSlice {
                 OR (vnet_b IN \(list) AND (vnet_a IN \(list) OR gateway_transit = vnet_a OR vnet_a IN \(shared)))
             """
         // Every list holds the same values, so the positional parameters need no particular order.
-        return (sql, Array(repeating: vnets.map(\.sqlite), count: 8).flatMap { $0 })
+        return (sql, SQLiteList(vnets).values(repeated: 8))
     }
 }
 
@@ -55,18 +55,18 @@ extension Store {
         slice.lookedUp.formUnion(try vnets(inside: ranges))
 
         // Gateways whose VPN arrivals continue from a GatewaySubnet (rule R2 over VPN): their VNets.
-        let continuing = Set(try connection.query("SELECT vnet FROM vpn_gateway WHERE subnet IS NOT NULL", [], { $0.text(0) ?? "" }))
+        let continuing = Set(try connection.query("SELECT vnet FROM vpn_gateway WHERE subnet IS NOT NULL", [], { try $0.requiredText(0) }))
         var ruleCIDRs: Set<CIDR> = []
         var pending = slice.walked.sorted()
         while !pending.isEmpty {
             let batch = pending
             pending = []
             var found: Set<String> = []
-            let inBatch = Self.marks(batch.count)
+            let inBatch = SQLiteList(batch)
             var peers: [String: [String]] = [:]
             for (a, b, transit, connected) in try connection.query(
-                "SELECT vnet_a, vnet_b, gateway_transit, state = 'connected' FROM peering WHERE vnet_a IN (\(inBatch)) OR vnet_b IN (\(inBatch))",
-                (batch + batch).map(\.sqlite), { ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2), $0.integer(3) == 1) })
+                "SELECT vnet_a, vnet_b, gateway_transit, state FROM peering WHERE vnet_a IN \(inBatch.sql) OR vnet_b IN \(inBatch.sql)",
+                inBatch.values(repeated: 2), { (try $0.requiredText(0), try $0.requiredText(1), $0.text(2), try $0.requiredText(3) == "connected") })
             where connected {
                 peers[a, default: []].append(b)
                 peers[b, default: []].append(a)
@@ -75,25 +75,25 @@ extension Store {
             for (prefix, hopIP) in try connection.query(
                 """
                 SELECT r.prefix, r.next_hop_ip FROM route_table t JOIN route_table_route r ON r.route_table = t.name
-                WHERE t.vnet IN (\(inBatch))
-                """, batch.map(\.sqlite), { ($0.text(0) ?? "", $0.text(1)) })
+                WHERE t.vnet IN \(inBatch.sql)
+                """, inBatch.values, { (try $0.requiredText(0), $0.text(1)) })
             {
                 if let cidr = try? CIDR.parse(prefix, field: "") { ruleCIDRs.insert(cidr) }
                 if let hopIP {
-                    found.formUnion(try connection.query("SELECT vnet FROM firewall WHERE private_ip = ?", [hopIP.sqlite], { $0.text(0) ?? "" }))
+                    found.formUnion(try connection.query("SELECT vnet FROM firewall WHERE private_ip = ?", [hopIP.sqlite], { try $0.requiredText(0) }))
                 }
             }
             let rules =
                 try connection.query(
                     """
-                    SELECT g.vnet, r.sources, r.destinations, r.access = 'deny' FROM security_group g
-                    JOIN security_group_rule r ON r.security_group = g.name WHERE g.vnet IN (\(inBatch))
-                    """, batch.map(\.sqlite), { ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2) ?? "", $0.integer(3) == 1) })
+                    SELECT g.vnet, r.sources, r.destinations, r.access FROM security_group g
+                    JOIN security_group_rule r ON r.security_group = g.name WHERE g.vnet IN \(inBatch.sql)
+                    """, inBatch.values, Self.ruleEnds)
                 + connection.query(
                     """
-                    SELECT f.vnet, r.sources, r.destinations, r.action = 'deny' FROM firewall f
-                    JOIN firewall_rule r ON r.firewall = f.name WHERE f.vnet IN (\(inBatch))
-                    """, batch.map(\.sqlite), { ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2) ?? "", $0.integer(3) == 1) })
+                    SELECT f.vnet, r.sources, r.destinations, r.action FROM firewall f
+                    JOIN firewall_rule r ON r.firewall = f.name WHERE f.vnet IN \(inBatch.sql)
+                    """, inBatch.values, Self.ruleEnds)
             for (vnet, sources, destinations, denies) in rules {
                 for word in (sources + " " + destinations).split(separator: " ") {
                     switch try? RuleAddress.parse(String(word), field: "") {
@@ -122,10 +122,9 @@ extension Store {
         let sorted = candidates.sorted()
         // In chunks well below SQLite's bound-parameter limit.
         for start in stride(from: 0, to: sorted.count, by: 500) {
-            let chunk = sorted[start..<min(start + 500, sorted.count)]
+            let chunk = SQLiteList(sorted[start..<min(start + 500, sorted.count)])
             result.formUnion(
-                try connection.query(
-                    "SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(Self.marks(chunk.count)))", chunk.map(\.sqlite), { $0.text(0) ?? "" }))
+                try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN \(chunk.sql)", chunk.values, { try $0.requiredText(0) }))
         }
         return result
     }
@@ -140,7 +139,7 @@ extension Store {
                 // Stored CIDRs continue with digits, dots and a slash, which all sort before ":".
                 for (vnet, text) in try connection.query(
                     "SELECT vnet, cidr FROM vnet_address_prefix WHERE cidr >= ? AND cidr < ?", [start.sqlite, (start + ":").sqlite],
-                    { ($0.text(0) ?? "", $0.text(1) ?? "") })
+                    { (try $0.requiredText(0), try $0.requiredText(1)) })
                 {
                     if let prefix = try? CIDR.parse(text, field: ""), range.contains(prefix) { result.insert(vnet) }
                 }
@@ -164,7 +163,8 @@ extension Store {
         return (0..<(UInt32(1) << UInt32(8 - spare))).map { head + String(first + $0) + separator }
     }
 
-    private static func marks(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
+    /// A rule's owner VNet, its sources and destinations, and whether it denies (the slice's rule queries).
+    private static func ruleEnds(_ row: SQLiteRow) throws -> (String, String, String, Bool) {
+        (try row.requiredText(0), try row.requiredText(1), try row.requiredText(2), try row.requiredText(3) == "deny")
     }
 }
