@@ -117,6 +117,26 @@ import Testing
         try Self.expectCorrupt(damage)
     }
 
+    static let routes: [Damage] = [
+        Damage(table: "route", column: "hops", sql: "UPDATE route SET hops = NULL", command: ["routes"], before: ["reconcile"]),
+        Damage(
+            table: "route", column: "port", sql: "UPDATE route SET port = NULL", command: ["routes"], before: ["reconcile"],
+            found: "NULL where it needs an integer"),
+        Damage(table: "route", column: "fingerprint", sql: "UPDATE route SET fingerprint = NULL", command: ["reconcile", "--full"], before: ["reconcile"]),
+        Damage(
+            table: "reconcile_state", column: "generation", sql: "UPDATE reconcile_state SET generation = NULL", command: ["reconcile"],
+            before: ["reconcile"]),
+        Damage(
+            table: "dirty_import", column: "consumer_cluster",
+            sql: "INSERT INTO dirty_import VALUES (X'41', '', 'aks-neu', 'orders', 'orders-api')", command: ["reconcile"],
+            before: ["reconcile"], found: "a value of another type"),
+    ]
+
+    @Test(arguments: routes)
+    func routeRecord(_ damage: Damage) throws {
+        try Self.expectCorrupt(damage)
+    }
+
     @Test(arguments: topology)
     func topologyRecord(_ damage: Damage) throws {
         try Self.expectCorrupt(damage)

@@ -43,8 +43,7 @@ extension Store {
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
         do {
             let record = try mappingStoreErrors { () throws -> ReconcileRecord in
-                let stored = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
-                let isFull = full || stored == 1
+                let isFull = try full || fullPassNeeded()
                 var generation = try generationInTransaction()
                 var writer = try RouteWriter(connection: connection, generation: generation + 1, keepRoutable: keepRoutable)
                 var topology = Topology()
@@ -75,7 +74,8 @@ extension Store {
                 let counts =
                     isFull
                     ? (writer.recomputed, writer.recomputedRoutable)
-                    : try connection.query("SELECT count(*), count(via) FROM route") { (Int($0.integer(0) ?? 0), Int($0.integer(1) ?? 0)) }.first ?? (0, 0)
+                    : try connection.query("SELECT count(*), count(via) FROM route") { (Int(try $0.requiredInteger(0)), Int(try $0.requiredInteger(1))) }.first
+                        ?? (0, 0)
                 let record = ReconcileRecord(
                     generation: generation, isIncremental: !isFull, changeSlices: writer.changes,
                     routable: writer.routable, recomputed: writer.recomputed, rowsWritten: writer.rows,
@@ -105,8 +105,7 @@ extension Store {
     /// Remembers what a committed change can affect, for the next incremental reconcile. The impact
     /// is only worked out when it matters: not before the first reconcile, nor when a full one is due.
     func recordImpact(_ impact: () throws -> RouteImpact) throws {
-        let fullNeeded = (try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1) == 1
-        if fullNeeded { return }  // the next reconcile recomputes everything anyway
+        if try fullPassNeeded() { return }  // the next reconcile recomputes everything anyway
         switch try impact() {
         case .everything:
             try connection.execute("UPDATE reconcile_state SET full_needed = 1; DELETE FROM dirty_import")
@@ -131,31 +130,24 @@ extension Store {
     }
 
     func generationInTransaction() throws -> Int {
-        Int(try connection.query("SELECT generation FROM reconcile_state WHERE singleton = 1") { $0.integer(0) ?? 0 }.first ?? 0)
+        try connection.rows(ReconcileStateRow.self).first?.generation ?? 0
+    }
+
+    /// Whether the next reconcile must answer every import (a database never reconciled, or a change
+    /// whose impact reaches across the estate).
+    private func fullPassNeeded() throws -> Bool {
+        try connection.rows(ReconcileStateRow.self).first?.fullNeeded ?? true
     }
 
     func routesInTransaction() throws -> [RouteAnswer] {
-        try connection.query(
-            """
-            SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                   service_port, port, via, address, hops, rejected
-            FROM route
-            ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-            """, [], Self.routeAnswer)
+        try connection.rows(
+            RouteRow.self, " ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port"
+        ).map(\.answer)
     }
 
-    /// The answer stored in a row of `route`, selected as `routesInTransaction` selects it.
+    /// The answer stored in a row of `route`, selected as `RouteRow.columns`.
     static func routeAnswer(_ row: SQLiteStatement) throws -> RouteAnswer {
-        let key = try row.routeKey()
-        let hops = row.text(9) ?? ""
-        return RouteAnswer(
-            consumer: key.consumer, service: key.service, servicePort: key.servicePort, port: Int(row.integer(6) ?? 0),
-            via: try row.text(7).map { text -> PathKind in
-                guard let kind = PathKind(rawValue: text) else { throw StoreError.corrupt("route via \(text.quoted)") }
-                return kind
-            },
-            address: row.text(8), hops: hops.isEmpty ? [] : hops.pieces(at: "\n", omittingEmpty: false).map(String.init),
-            rejected: try Self.rejections(row.text(10) ?? ""))
+        try RouteRow(row: row).answer
     }
 
     /// Keys, path kinds and fingerprints of the stored answers (of the dirty imports only, when
@@ -163,24 +155,12 @@ extension Store {
     func routeSummariesInTransaction(dirtyOnly: Bool) throws -> [RouteSummary] {
         var summaries: [RouteSummary] = []
         var inOrder = true
-        try connection.forEach(
-            dirtyOnly
-                ? """
-                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                       service_port, via, fingerprint
-                FROM route JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
-                ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-                """
-                : """
-                SELECT consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name,
-                       service_port, via, fingerprint
-                FROM route
-                ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port
-                """
-        ) { row in
-            let key = try row.routeKey()
-            if inOrder, let last = summaries.last, !(last.key < key) { inOrder = false }
-            summaries.append(RouteSummary(key: key, via: row.text(6).flatMap(PathKind.init(rawValue:)), fingerprint: UInt64(bitPattern: row.integer(7) ?? 0)))
+        let dirty = " JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)"
+        let order = " ORDER BY consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name, service_port"
+        try connection.forEach(RouteSummaryRow.select((dirtyOnly ? dirty : "") + order)) { row in
+            let summary = try RouteSummaryRow(row: row).summary
+            if inOrder, let last = summaries.last, !(last.key < summary.key) { inOrder = false }
+            summaries.append(summary)
         }
         // SQLite's byte order is the keys' order for the names validation allows; the pipeline's
         // binary search needs the keys' order whatever the file holds.
@@ -226,30 +206,5 @@ extension Store {
             if index > 0 { bytes.append(0x0A) }
             bytes.append(contentsOf: hop.utf8)
         }
-    }
-
-    private static func rejections(_ text: String) throws -> [Rejection] {
-        guard !text.isEmpty else { return [] }
-        return try text.pieces(at: "\n", omittingEmpty: true).map { line in
-            let parts = line.pieces(at: "\t", omittingEmpty: false).map(String.init)
-            guard parts.count == 3 || parts.count == 6, let via = PathKind(rawValue: parts[0]) else {
-                throw StoreError.corrupt("route rejection \(String(line).quoted)")
-            }
-            guard let code = ReasonCode(rawValue: parts[1]) else { throw StoreError.corrupt("route rejection \(String(line).quoted)") }
-            guard parts.count == 6 else { return Rejection(via: via, reason: RouteReason(code, parts[2])) }
-            guard let met = Int(parts[3]), let unmet = Int(parts[4]) else { throw StoreError.corrupt("route rejection \(String(line).quoted)") }
-            return Rejection(
-                via: via, reason: RouteReason(code, parts[2], fix: parts[5].isEmpty ? nil : parts[5]),
-                closeness: PathCloseness(met: met, unmet: unmet))
-        }
-    }
-}
-
-extension StringProtocol {
-    /// The text cut at an ASCII separator, by bytes: cutting by Character took half of
-    /// `routes -o json` at 10,000 clusters (docs/benchmarks.md, "Streaming output").
-    fileprivate func pieces(at separator: Unicode.Scalar, omittingEmpty: Bool) -> [Substring] {
-        let text = Substring(self)
-        return text.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }
