@@ -84,7 +84,7 @@ struct Benchmark {
                 try time {
                     // What `route check` does: open, load the routing slice, answer.
                     let topology = try Store(path: path).loadTopology(scope: .routing(consumer: id.consumer.cluster, service: id.service))
-                    _ = try? RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
+                    _ = try RouteEngine(topology: topology).answer(consumer: id.consumer, service: id.service, port: nil, via: .auto)
                 } * 1000)
         }
         row.checkP50Milliseconds = median(checks)
@@ -102,7 +102,7 @@ struct Benchmark {
 
         // 5. manifest emission.
         let topology = try store.loadTopology()
-        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let answers = try RouteEngine(topology: topology).allImportAnswers()
         var documents: [ManifestDocument] = []
         var manifestTimes: [Double] = []
         for _ in 0..<options.repetitions {

@@ -22,7 +22,7 @@ import Testing
     @Test("against nothing stored: every answer, in key order, each a new route with its fingerprint")
     func firstReconcile() throws {
         let result = try Self.reconcile(Self.before, stored: [])
-        #expect(result.answers == RouteEngine(topology: Self.before).allImportAnswers())
+        #expect(try result.answers == RouteEngine(topology: Self.before).allImportAnswers())
         #expect(result.changes.map(\.key) == result.answers.map(\.key))
         #expect(result.changes.allSatisfy { $0.before == nil && $0.fingerprint == $0.after?.fingerprint })
     }

@@ -69,7 +69,7 @@ import Testing
         let builder = F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a/frontend")
             .importing("aks-b/backend/api", into: "aks-far/app", port: 5432)
         let engine = RouteEngine(topology: builder.topology)
-        let answers = engine.allImportAnswers()
+        let answers = try engine.allImportAnswers()
         #expect(
             answers.map(\.key.description) == [
                 "aks-a/frontend -> aks-b/backend/api:53", "aks-a/frontend -> aks-b/backend/api:80",
@@ -80,8 +80,8 @@ import Testing
 
     @Test("answers are the same whatever order the snapshot was built in")
     func deterministic() throws {
-        let a = RouteEngine(topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a").topology).allImportAnswers()
-        let b = RouteEngine(topology: F.base.importing("aks-b/backend/api", into: "aks-a").tunnel("aks-b", "aks-a").topology).allImportAnswers()
+        let a = try RouteEngine(topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a").topology).allImportAnswers()
+        let b = try RouteEngine(topology: F.base.importing("aks-b/backend/api", into: "aks-a").tunnel("aks-b", "aks-a").topology).allImportAnswers()
         #expect(a == b)
     }
 }
@@ -113,9 +113,17 @@ import Testing
         return FNV1a.hash(bytes)
     }
 
+    @Test("every import's answers: an import naming a service the snapshot lacks is an error, not an import without answers")
+    func allImportAnswersError() throws {
+        var topology = F.base.importing("aks-b/backend/api", into: "aks-a", port: 80).topology
+        let ghost = ImportID(consumer: Consumer(cluster: "aks-a"), service: ServiceID(cluster: "aks-b", namespace: "backend", name: "ghost"))
+        topology.imports[ghost] = ServiceImport(id: ghost)
+        #expect(throws: CrosslinkError.self) { try RouteEngine(topology: topology).allImportAnswers() }
+    }
+
     @Test("fingerprints equal the plain definition, so stored rows stay comparable")
     func matchesPlainDefinition() throws {
-        var answers = RouteEngine(
+        var answers = try RouteEngine(
             topology: F.base.tunnel("aks-a", "aks-b").importing("aks-b/backend/api", into: "aks-a")
                 .importing("aks-b/backend/api", into: "aks-far", port: 80).importing("aks-b/backend/api", into: "aks-b").topology
         ).allImportAnswers()

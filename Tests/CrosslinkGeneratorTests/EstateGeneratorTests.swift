@@ -28,12 +28,12 @@ import Testing
         try topology.validate()
         #expect(topology.firewalls.count == 4 && topology.securityGroups.count == 200 && topology.routeTables.count == 196)
         #expect(topology.imports == plain.imports && topology.clusters == plain.clusters)
-        let codes = Set(RouteEngine(topology: topology).allImportAnswers().flatMap { $0.rejected.map(\.reason.code) })
+        let codes = try Set(RouteEngine(topology: topology).allImportAnswers().flatMap { $0.rejected.map(\.reason.code) })
         for code in [ReasonCode.firewallDenied, .asymmetricRouting, .forwardedTrafficNotAllowed, .securityGroupDenied] {
             #expect(codes.contains(code), "\(code) never occurs")
         }
-        let withFirewalls = RouteEngine(topology: topology).allImportAnswers().filter(\.isRoutable).count
-        let without = RouteEngine(topology: plain).allImportAnswers().filter(\.isRoutable).count
+        let withFirewalls = try RouteEngine(topology: topology).allImportAnswers().filter(\.isRoutable).count
+        let without = try RouteEngine(topology: plain).allImportAnswers().filter(\.isRoutable).count
         #expect(withFirewalls > without, "spokes reach each other through the hub firewalls")
     }
 

@@ -14,7 +14,7 @@ import Testing
     /// The stored routes equal a from-scratch computation over the whole estate.
     static func expectMatchesFull(_ store: Store, _ label: String) throws {
         let stored = try store.loadRoutes().answers
-        let expected = RouteEngine(topology: try store.loadTopology()).allImportAnswers()
+        let expected = try RouteEngine(topology: try store.loadTopology()).allImportAnswers()
         #expect(stored == expected, "\(label): \(stored.count) stored, \(expected.count) expected")
     }
 

@@ -17,7 +17,7 @@ struct Graph: ParsableCommand {
 
     func run() throws {
         let topology = try global.openStoreForReading().loadTopology()
-        let graph = EstateGraph(topology: topology, answers: RouteEngine(topology: topology).allImportAnswers())
+        let graph = EstateGraph(topology: topology, answers: try RouteEngine(topology: topology).allImportAnswers())
         emit(format == .dot ? graph.dot() : graph.mermaid())
     }
 }

@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let topology = try global.openStoreForReading().loadTopology()
-        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let answers = try RouteEngine(topology: topology).allImportAnswers()
         let graph = EstateGraph(topology: topology, answers: answers)
         let report = HTMLReport(
             topology: topology, answers: answers,

@@ -43,6 +43,6 @@ enum Planning {
         objects += change.removed.map { TopologyPlan.ObjectChange(action: .remove, reference: $0) }
         objects.sort { $0.reference < $1.reference }
         return TopologyPlan(
-            objects: objects, unchanged: file.objectCount - change.written.count, routes: RoutePlan(from: before, to: after))
+            objects: objects, unchanged: file.objectCount - change.written.count, routes: try RoutePlan(from: before, to: after))
     }
 }

@@ -61,7 +61,7 @@ enum Routing {
     static func routes(store: Store, cluster: String? = nil) throws -> [RouteAnswer] {
         let topology = try store.loadTopology()
         try requireCluster(cluster, in: topology)
-        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let answers = try RouteEngine(topology: topology).allImportAnswers()
         guard let cluster else { return answers }
         return answers.filter { $0.consumer.cluster == cluster || $0.service.cluster == cluster }
     }
@@ -83,7 +83,7 @@ enum Routing {
     static func manifests(store: Store, cluster: String?) throws -> ManifestSelection {
         let topology = try store.loadTopology()
         try requireCluster(cluster, in: topology)
-        let answers = RouteEngine(topology: topology).allImportAnswers()
+        let answers = try RouteEngine(topology: topology).allImportAnswers()
         let documents = ManifestPlanner.documents(for: answers, in: topology)
         return ManifestSelection(
             documents: cluster.map { documents.filter(cluster: $0) } ?? documents,

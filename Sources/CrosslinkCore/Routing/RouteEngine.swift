@@ -79,15 +79,16 @@ package struct RouteEngine: Sendable {
         return answers
     }
 
-    /// Every import of the snapshot expanded per port, sorted by route key. Imports naming objects
-    /// that no longer exist (impossible in a validated snapshot) are skipped.
-    package func allImportAnswers() -> [RouteAnswer] {
+    /// Every import of the snapshot expanded per port, sorted by route key.
+    /// - Throws: what `answers(for:)` throws for an import naming an object the snapshot lacks
+    ///   (impossible in a validated snapshot): an error, not "no answers" for that import.
+    package func allImportAnswers() throws -> [RouteAnswer] {
         var result: [RouteAnswer] = []
         result.reserveCapacity(topology.imports.count)
         // Sorting the import keys (not the answers, which are large) and expanding ports in numeric
         // order gives the answers already sorted by route key.
         for id in topology.imports.keys.sorted() {
-            if let item = topology.imports[id], let answers = try? answers(for: item) { result += answers }
+            if let item = topology.imports[id] { result += try answers(for: item) }
         }
         return result
     }

@@ -34,19 +34,21 @@ package struct RoutePlan: Sendable, Hashable {
     /// The plan for changing the estate from `before` to `after` (both valid): answers only the
     /// imports the change can affect (`RouteImpact`, the index incremental reconciles trust), since
     /// every other answer is the same on both sides.
-    package init(from before: Topology, to after: Topology) {
+    /// - Throws: what the engine throws for an import naming an object its snapshot lacks: an error,
+    ///   not "no answers", which would show that import's routes as removed.
+    package init(from before: Topology, to after: Topology) throws {
         let change = TopologyChange(from: before, to: after)
         guard !change.isEmpty else {
             self.init(before: [], after: [])
             return
         }
-        func answers(_ topology: Topology, _ impact: RouteImpact) -> [RouteAnswer] {
+        func answers(_ topology: Topology, _ impact: RouteImpact) throws -> [RouteAnswer] {
             let engine = RouteEngine(topology: topology)
-            guard case .imports(let ids) = impact else { return engine.allImportAnswers() }
-            return ids.compactMap { topology.imports[$0] }.flatMap { (try? engine.answers(for: $0)) ?? [] }
+            guard case .imports(let ids) = impact else { return try engine.allImportAnswers() }
+            return try ids.compactMap { topology.imports[$0] }.flatMap { try engine.answers(for: $0) }
         }
         let impact = RouteImpact(from: before, to: after, change: change)
-        self.init(before: answers(before, impact), after: answers(after, impact))
+        self.init(before: try answers(before, impact), after: try answers(after, impact))
     }
 
     /// Same verdict, path kind, address and port: what a user of the route would notice.
