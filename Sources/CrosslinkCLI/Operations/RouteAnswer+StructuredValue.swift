@@ -46,6 +46,9 @@ struct RouteList: StreamedList {
 
     static let columns = ["CONSUMER", "SERVICE", "PORT", "ROUTABLE", "VIA", "ADDRESS"]
 
+    /// The same table, printed row by row as the answers are read (`emitRows`).
+    static var layout: TableLayout<RouteAnswer> { TableLayout(columns: columns, cells: row, details: details, verdictColumn: 3) }
+
     var count: Int { answers.count }
     func item(_ index: Int) -> StructuredValue { answers[index].structuredValue }
 

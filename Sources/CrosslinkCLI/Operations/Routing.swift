@@ -41,19 +41,32 @@ enum Routing {
         return ReconcileResult(record: record, changes: RouteChangeSet(changes: record.changes), manifests: summary)
     }
 
-    /// Every import's answer as the last reconcile stored it, when nothing changed since that could
-    /// change one; otherwise computed from the current estate, with `note` saying why when a reconcile ran (see
-    /// docs/routability.md, "Stored answers"). With `cluster`, only the imports consumed by or served
-    /// from it, which must exist (spec §9.5).
-    static func storedRoutes(store: Store, cluster: String? = nil, note: (String) -> Void) throws -> [RouteAnswer] {
-        switch try store.storedRoutes(cluster: cluster) {
-        case .current(let answers): return answers
-        case .noSuchCluster: throw CrosslinkError(.notFound, "cluster \(cluster?.quoted ?? "") does not exist")
-        // Before any reconcile there is nothing stale to warn about: answered as `routes` always was.
-        case .neverReconciled: break
-        case .stale: note("note: the estate changed since the last reconcile; answers computed from the current estate (`crosslink reconcile` stores them)")
+    /// Hands `body` a reader of the answers `routes` prints, in route key order (see docs/routability.md,
+    /// "Stored answers"): the rows the last reconcile stored, read as printed, with the imports changed
+    /// since answered afresh from slices of the estate; when a full pass is due, every import answered
+    /// from the current estate. `note` says when the estate changed since the last reconcile (before any
+    /// reconcile there is nothing stale to warn about). With `cluster`, only the imports consumed by or
+    /// served from it, which must exist (spec §9.5).
+    static func withRoutes(store: Store, cluster: String? = nil, note: (String) -> Void, _ body: (RowReader<RouteAnswer>) throws -> Void) throws {
+        let stale = "note: the estate changed since the last reconcile; answers computed from the current estate (`crosslink reconcile` stores them)"
+        let freshness = try store.withRouteRows(cluster: cluster) { rows in
+            switch rows.freshness {
+            case .noSuchCluster: throw CrosslinkError(.notFound, "cluster \(cluster?.quoted ?? "") does not exist")
+            case .current: try body(rows.forEach)
+            case .partlyStale:
+                note(stale)
+                try body(rows.forEach)
+            case .neverReconciled, .stale: break
+            }
+            return rows.freshness
         }
-        return try routes(store: store, cluster: cluster)
+        switch freshness {
+        case .current, .partlyStale, .noSuchCluster: return
+        case .stale: note(stale)
+        case .neverReconciled: break
+        }
+        let answers = try routes(store: store, cluster: cluster)
+        try body { each in for answer in answers { try each(answer) } }
     }
 
     /// Every import's answer, computed from the current estate; with `cluster`, only the imports

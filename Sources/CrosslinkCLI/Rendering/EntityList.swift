@@ -10,9 +10,16 @@ struct EntityList: StreamedList {
     func item(_ index: Int) -> StructuredValue { items[index] }
 
     func text(_ style: TextStyle) -> String {
-        Table(
-            columns: columns.map(Table.header), rows: items.map { item in columns.map { Renderer.cell(item[$0], field: $0) } }
-        ).rendered(style)
+        Table(columns: columns.map(Table.header), rows: items.map { item in Self.cells(item, columns: columns) }).rendered(style)
+    }
+
+    /// The same table, printed row by row as the objects are read (`emitRows`).
+    static func layout(columns: [String]) -> TableLayout<StructuredValue> {
+        TableLayout(columns: columns.map(Table.header), cells: { cells($0, columns: columns) })
+    }
+
+    private static func cells(_ item: StructuredValue, columns: [String]) -> [String] {
+        columns.map { Renderer.cell(item[$0], field: $0) }
     }
 }
 

@@ -37,24 +37,39 @@ struct Table {
         let all = (showsHeader ? [columns] : []) + rows.map { $0.map { $0.replacingControlCharacters() } }
         guard !all.isEmpty else { return "" }
         var widths = Array(repeating: 0, count: columns.count)
-        for row in all { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
+        for row in all { Self.measure(row, into: &widths) }
         var output = ""
         for (rowIndex, row) in all.enumerated() {
             let isHeader = showsHeader && rowIndex == 0
-            let padded = row.enumerated().map { index, text in
-                let padding = index == row.count - 1 ? "" : String(repeating: " ", count: widths[index] - text.count)
-                // Colour wraps the word only, so the padding (and the alignment) stays as without it.
-                let shown = !isHeader && index == verdictColumn && (text == "yes" || text == "no") ? style.verdict(text, routable: text == "yes") : text
-                return shown + padding
-            }
-            output += padded.joined(separator: "  ") + "\n"
+            output += Self.line(row, widths: widths, verdictColumn: isHeader ? nil : verdictColumn, style: style)
             let dataIndex = rowIndex - (showsHeader ? 1 : 0)
-            if !isHeader, dataIndex < details.count {
-                for line in details[dataIndex] {
-                    let text = "  " + line.replacingControlCharacters()
-                    output += text.wrapped(width: style.width, continuationIndent: text.hangingIndent).joined(separator: "\n") + "\n"
-                }
-            }
+            if !isHeader, dataIndex < details.count { output += Self.detailLines(details[dataIndex], style: style) }
+        }
+        return output
+    }
+
+    /// Widens `widths` to fit `row` (its control characters already replaced).
+    static func measure(_ row: [String], into widths: inout [Int]) {
+        for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+    }
+
+    /// One row (its control characters already replaced) padded to `widths`, with its newline.
+    static func line(_ row: [String], widths: [Int], verdictColumn: Int?, style: TextStyle) -> String {
+        let padded = row.enumerated().map { index, text in
+            let padding = index == row.count - 1 ? "" : String(repeating: " ", count: widths[index] - text.count)
+            // Colour wraps the word only, so the padding (and the alignment) stays as without it.
+            let shown = index == verdictColumn && (text == "yes" || text == "no") ? style.verdict(text, routable: text == "yes") : text
+            return shown + padding
+        }
+        return padded.joined(separator: "  ") + "\n"
+    }
+
+    /// A row's detail lines, indented and wrapped to the style's width.
+    static func detailLines(_ lines: [String], style: TextStyle) -> String {
+        var output = ""
+        for line in lines {
+            let text = "  " + line.replacingControlCharacters()
+            output += text.wrapped(width: style.width, continuationIndent: text.hangingIndent).joined(separator: "\n") + "\n"
         }
         return output
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosslinkCore
 
 struct Routes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,9 +18,10 @@ struct Routes: ParsableCommand {
     var unroutable = false
 
     func run() throws {
-        let answers = try Routing.storedRoutes(store: global.openStoreForReading(), cluster: cluster) { writeAll("\($0)\n", to: 2) }.filter { answer in
-            !(unroutable && answer.isRoutable)
+        try Routing.withRoutes(store: global.openStoreForReading(), cluster: cluster, note: { writeAll("\($0)\n", to: 2) }) { answers in
+            try emitRows(
+                { each in try answers { answer in if !(unroutable && answer.isRoutable) { try each(answer) } } }, as: output.output,
+                value: \RouteAnswer.structuredValue, table: RouteList.layout)
         }
-        try emit(RouteList(answers: answers), as: output.output)
     }
 }
