@@ -63,7 +63,7 @@ struct Migrator {
                 }
                 if !(try appliedIdentifiers(connection)).contains(migration.identifier) {
                     try connection.execute(migration.sql)
-                    let dangling = try connection.query("PRAGMA foreign_key_check") { $0.text(0) ?? "" }
+                    let dangling = try connection.query("PRAGMA foreign_key_check") { try $0.requiredText(0) }
                     if let table = dangling.first {
                         throw CrosslinkError(
                             .storage,
@@ -86,9 +86,9 @@ struct Migrator {
     private func state(_ connection: SQLiteConnection) throws -> State {
         let hasTable = try connection.query(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'crosslink_migration'"
-        ) { $0.integer(0) ?? 0 }
+        ) { try $0.requiredInteger(0) }
         if hasTable.first == 0 {
-            let others = try connection.query("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'") { $0.integer(0) ?? 0 }
+            let others = try connection.query("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'") { try $0.requiredInteger(0) }
             if others.first ?? 0 > 0 {
                 throw CrosslinkError(.storage, "\(connection.path.quoted) is an SQLite database but not a crosslink one; use another --db path")
             }
@@ -106,6 +106,6 @@ struct Migrator {
     }
 
     private func appliedIdentifiers(_ connection: SQLiteConnection) throws -> Set<Int> {
-        Set(try connection.query("SELECT identifier FROM crosslink_migration") { Int($0.integer(0) ?? 0) })
+        Set(try connection.query("SELECT identifier FROM crosslink_migration") { Int(try $0.requiredInteger(0)) })
     }
 }
