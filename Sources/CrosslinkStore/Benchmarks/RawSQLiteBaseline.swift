@@ -83,7 +83,7 @@ extension Store {
         ]
         return try mappingStoreErrors {
             try tables.reduce(0) { total, table in
-                total + Int(try connection.query("SELECT count(*) FROM \(table)") { $0.integer(0) ?? 0 }.first ?? 0)
+                total + Int(try connection.query("SELECT count(*) FROM \(table)") { try $0.requiredInteger(0) }.first ?? 0)
             }
         }
     }

@@ -173,15 +173,15 @@ extension Store {
     private func underlayVNets(for topology: Topology) throws -> [String] {
         var vnets = Set(topology.clusters.values.map(\.vnet))
         let addresses = topology.clusters.values.compactMap { $0.mesh?.eastWestGateway } + topology.services.values.compactMap(\.loadBalancerIP)
-        for address in addresses {
-            // Every network that could hold the address, one per prefix length: an indexed lookup.
-            let candidates = (0...32).map { CIDR(containing: address, prefixLength: $0).description }
-            let list = SQLiteList(candidates)
-            for owner in try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN \(list.sql)", list.values, { try $0.requiredText(0) }) {
-                vnets.insert(owner)
-            }
-        }
+        for address in addresses { vnets.formUnion(try self.vnets(holding: address)) }
         return vnets.sorted()
+    }
+
+    /// The VNets with a prefix holding `address`: every network that could hold it, one per prefix
+    /// length, looked up through the prefix index.
+    func vnets(holding address: IPv4Address) throws -> [String] {
+        let candidates = SQLiteList((0...32).map { CIDR(containing: address, prefixLength: $0).description })
+        return try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN \(candidates.sql)", candidates.values) { try $0.requiredText(0) }
     }
 
     /// Rows in `table` (a constant of this file).

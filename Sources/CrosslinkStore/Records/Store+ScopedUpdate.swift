@@ -122,11 +122,7 @@ extension Store {
         }
         let addresses = Set(context.clusters.values.compactMap { $0.mesh?.eastWestGateway } + context.services.values.compactMap(\.loadBalancerIP))
         var owners: Set<String> = []
-        for address in addresses {
-            let candidates = (0...32).map { CIDR(containing: address, prefixLength: $0).description.sqlite }
-            let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
-            owners.formUnion(try connection.query("SELECT vnet FROM vnet_address_prefix WHERE cidr IN (\(marks))", candidates) { $0.text(0) ?? "" })
-        }
+        for address in addresses { owners.formUnion(try self.vnets(holding: address)) }
         for owner in owners where before.vnets[owner] == nil {
             for case .vnet(let vnet) in try fetch(.vnet(owner)) { context.vnets[owner] = vnet }
         }
