@@ -21,7 +21,16 @@ func emitRows<Item>(
     _ rows: RowReader<Item>, as format: OutputFormat, value: @escaping (Item) -> StructuredValue, table: TableLayout<Item>,
     style: @autoclosure () -> TextStyle = .standardOutput
 ) throws {
-    var output = StandardOutput()
+    var output = try writeRows(rows, as: format, value: value, table: table, style: style(), to: StandardOutput())
+    output.flush()
+}
+
+/// What `emitRows` prints, written to `output` (a value of its own, so the row closures can write to it).
+func writeRows<Item, Output: TextOutputStream>(
+    _ rows: RowReader<Item>, as format: OutputFormat, value: @escaping (Item) -> StructuredValue, table: TableLayout<Item>,
+    style: @autoclosure () -> TextStyle, to output: Output
+) throws -> Output {
+    var output = output
     switch format {
     case .json:
         output.write("[")
@@ -64,5 +73,5 @@ func emitRows<Item>(
             if let details = table.details { output.write(Table.detailLines(details(item), style: style)) }
         }
     }
-    output.flush()
+    return output
 }

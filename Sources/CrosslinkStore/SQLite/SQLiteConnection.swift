@@ -84,12 +84,17 @@ final class SQLiteConnection {
     /// Runs `sql` with `values` and hands each row to `body` as it is read, holding none of them.
     func forEach(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteStatement) throws -> Void) throws {
         // A statement of its own: `body` may run other statements, including cached ones.
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        while try statement.step() { try body(statement) }
+    }
+
+    /// A statement for `sql` of its own, not cached: for stepping alongside others (`forEach`, a merge join).
+    func prepare(_ sql: String) throws -> SQLiteStatement {
         var raw: OpaquePointer?
         let status = sqlite3_prepare_v2(handle, sql, -1, &raw, nil)
         guard status == SQLITE_OK, let raw else { throw error(status) }
-        let statement = SQLiteStatement(raw, connection: self)
-        try statement.bind(values)
-        while try statement.step() { try body(statement) }
+        return SQLiteStatement(raw, connection: self)
     }
 
     /// Runs `sql` with `values` and maps every row.

@@ -47,8 +47,12 @@ struct ListEntities<Group: EntityGroup>: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let entities = try Registration.list(Group.kind, store: global.openStoreForReading())
-        try emit(EntityList(items: entities.map(\.structuredValue), columns: Group.columns), as: output.output)
+        // Printed as read from SQLite: the first row at once, memory flat whatever the estate's size.
+        try global.openStoreForReading().withEntities(of: Group.kind) { entities in
+            try emitRows(
+                { each in try entities.forEach { try each($0.structuredValue) } }, as: output.output, value: { $0 },
+                table: EntityList.layout(columns: Group.columns))
+        }
     }
 }
 
