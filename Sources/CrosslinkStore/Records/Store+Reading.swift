@@ -87,6 +87,26 @@ extension Store {
     func topologyInTransaction(scope: TopologyScope = .everything) throws -> Topology {
         var topology = Topology()
         let scope = try withClusterSets(scope)
+        try loadClusters(scope, into: &topology)
+        try loadServices(scope, into: &topology)
+        // The underlay: every VNet and peering, or for a routing slice only the VNets the answer can
+        // touch (the two clusters' VNets and the VNets holding the addresses it may dial) and their peerings.
+        // With route tables, firewalls or security groups, also the VNets the flows can pass (TrafficSlice).
+        let controlled = try hasTrafficControls()
+        let traffic = try scope.service.flatMap { controlled ? try trafficSlice(for: topology, service: $0) : nil }
+        let underlay = scope.service == nil ? nil : try traffic?.vnets ?? underlayVNets(for: topology)
+        try loadUnderlay(underlay, peerings: traffic != nil ? underlay.map(TrafficSlice.peeringFilter) : nil, into: &topology)
+        try loadLinks(scope, into: &topology)
+        if controlled {
+            try loadTrafficControls(into: &topology, vnets: traffic?.walked.sorted())
+            topology.isPartOfControlledEstate = traffic != nil
+        }
+        if scope.includesImports { try loadImports(onlyDirty: scope.onlyDirtyImports, into: &topology) }
+        return topology
+    }
+
+    /// The scope's clusters with their isolated namespaces and node pools.
+    private func loadClusters(_ scope: TopologyScope, into topology: inout Topology) throws {
         let byCluster = scope.clusterFilter("cluster")
         let isolated = try grouped(ClusterIsolatedNamespaceRow.self, "\(byCluster.sql) ORDER BY cluster, position", byCluster.values) {
             ($0.cluster, $0.namespace)
@@ -99,7 +119,10 @@ extension Store {
             cluster.nodePools = pools[cluster.name] ?? []
             topology.clusters[cluster.name] = cluster
         }
+    }
 
+    /// The scope's services with their ports, and their ingresses.
+    private func loadServices(_ scope: TopologyScope, into topology: inout Topology) throws {
         let byPort = scope.serviceFilter(cluster: "cluster", namespace: "namespace", name: "service")
         let ports = try connection.rows(ServicePortRow.self, "\(byPort.sql) ORDER BY cluster, namespace, service, position", byPort.values)
         // Services come in the same key order as their ports: each takes the next run of ports,
@@ -113,14 +136,15 @@ extension Store {
             service.ports = portRuns.ports(of: service.id)
             topology.services[service.id] = service
         }
+        for row in try connection.rows(IngressRow.self, byPort.sql, byPort.values) {
+            topology.ingresses[row.ingress.id] = row.ingress
+        }
+    }
 
-        // The underlay: every VNet and peering, or for a routing slice only the VNets the answer can
-        // touch (the two clusters' VNets and the VNets holding the addresses it may dial) and their peerings.
-        // With route tables, firewalls or security groups, also the VNets the flows can pass (TrafficSlice).
-        let controlled = try hasTrafficControls()
-        let traffic = try scope.service.flatMap { controlled ? try trafficSlice(for: topology, service: $0) : nil }
-        let underlay = scope.service == nil ? nil : try traffic?.vnets ?? underlayVNets(for: topology)
-        let list = underlay.map(SQLiteList.init)
+    /// `vnets` (nil: every VNet) with their address spaces, and their peerings: those `peerings` selects
+    /// when given, else every peering with an end among them.
+    private func loadUnderlay(_ vnets: [String]?, peerings: (sql: String, values: [SQLiteValue])?, into topology: inout Topology) throws {
+        let list = vnets.map(SQLiteList.init)
         let values = list?.values ?? []
         let prefixes = try grouped(VNetAddressPrefixRow.self, "\(list.map { " WHERE vnet IN \($0.sql)" } ?? "") ORDER BY vnet, position", values) {
             ($0.vnet, $0.cidr)
@@ -130,14 +154,14 @@ extension Store {
             vnet.addressSpace = prefixes[vnet.name] ?? []
             topology.vnets[vnet.name] = vnet
         }
-        var byPeering = ("", [SQLiteValue]())
-        if let underlay, let list {
-            byPeering =
-                traffic != nil ? TrafficSlice.peeringFilter(underlay) : (" WHERE vnet_a IN \(list.sql) OR vnet_b IN \(list.sql)", list.values(repeated: 2))
-        }
-        for row in try connection.rows(PeeringRow.self, byPeering.0, byPeering.1) {
+        let byPeering = peerings ?? list.map { (" WHERE vnet_a IN \($0.sql) OR vnet_b IN \($0.sql)", $0.values(repeated: 2)) } ?? ("", [])
+        for row in try connection.rows(PeeringRow.self, byPeering.sql, byPeering.values) {
             topology.peerings[row.peering.vnets] = row.peering
         }
+    }
+
+    /// Every VPN gateway and connection (few), and the tunnels and mesh links between the scope's clusters.
+    private func loadLinks(_ scope: TopologyScope, into topology: inout Topology) throws {
         for row in try connection.rows(VPNGatewayRow.self) {
             topology.vpnGateways[row.gateway.name] = row.gateway
         }
@@ -151,21 +175,16 @@ extension Store {
         for row in try connection.rows(MeshLinkRow.self, byPair.sql, byPair.values) {
             topology.meshLinks[row.link.clusters] = row.link
         }
-        for row in try connection.rows(IngressRow.self, byPort.sql, byPort.values) {
-            topology.ingresses[row.ingress.id] = row.ingress
-        }
-        if controlled {
-            try loadTrafficControls(into: &topology, vnets: traffic?.walked.sorted())
-            topology.isPartOfControlledEstate = traffic != nil
-        }
-        guard scope.includesImports else { return topology }
+    }
+
+    /// Every import, or only those marked dirty since the last reconcile.
+    private func loadImports(onlyDirty: Bool, into topology: inout Topology) throws {
         // Sized once: growing a dictionary of a million imports rehashes it a dozen times.
-        if !scope.onlyDirtyImports { topology.imports.reserveCapacity(try count("service_import")) }
-        let dirtyOnly = " JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)"
-        for row in try connection.rows(ServiceImportRow.self, scope.onlyDirtyImports ? dirtyOnly : "") {
+        if !onlyDirty { topology.imports.reserveCapacity(try count("service_import")) }
+        let dirty = " JOIN dirty_import USING (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)"
+        for row in try connection.rows(ServiceImportRow.self, onlyDirty ? dirty : "") {
             topology.imports[row.item.id] = row.item
         }
-        return topology
     }
 
     /// The VNets a routing slice needs: its clusters' VNets and the VNets whose address space holds an
