@@ -14,8 +14,7 @@ import Testing
             ["cluster", "add", "aks-weu", "--vnet", "vnet-weu", "--node-subnet", "10.1.0.0/20", "--network-plugin", "azure-cni"],
             ["cluster", "add", "aks-neu", "--vnet", "vnet-neu", "--node-subnet", "10.2.0.0/20", "--network-plugin", "azure-cni"],
         ] {
-            let result = try cli.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            _ = try cli.succeed(arguments)
         }
     }
 

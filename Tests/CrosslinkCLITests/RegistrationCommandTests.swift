@@ -6,16 +6,10 @@ import Testing
     let cli: CrosslinkProcess
     init() throws { cli = try CrosslinkProcess() }
 
-    func succeed(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try cli.run(arguments, stdin: stdin)
-        #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
-        return result.stdout
-    }
-
     func seed() throws {
-        _ = try succeed(["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"])
-        _ = try succeed(["vnet", "add", "vnet-hub", "--region", "westeurope", "--address-space", "10.0.0.0/16"])
-        _ = try succeed(["cluster", "add", "aks-a", "--vnet", "vnet-a", "--node-subnet", "10.1.0.0/20", "--network-plugin", "azure-cni"])
+        _ = try cli.succeed(["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"])
+        _ = try cli.succeed(["vnet", "add", "vnet-hub", "--region", "westeurope", "--address-space", "10.0.0.0/16"])
+        _ = try cli.succeed(["cluster", "add", "aks-a", "--vnet", "vnet-a", "--node-subnet", "10.1.0.0/20", "--network-plugin", "azure-cni"])
     }
 
     @Test("every entity can be added, listed, shown and removed")
@@ -41,30 +35,30 @@ import Testing
             ["ingress", "add", "aks-b/backend/backend-service", "--host", "api.example.com", "--no-tls", "--class-name", "nginx"],
             ["import", "add", "aks-a/frontend", "aks-b/backend/backend-service", "--port", "80", "--via", "tunnel"],
         ]
-        for arguments in adds { #expect(try succeed(arguments).hasSuffix("created\n")) }
+        for arguments in adds { #expect(try cli.succeed(arguments).hasSuffix("created\n")) }
         // Idempotent: the same add again changes nothing.
-        for arguments in adds { #expect(try succeed(arguments).hasSuffix("unchanged\n")) }
+        for arguments in adds { #expect(try cli.succeed(arguments).hasSuffix("unchanged\n")) }
 
         let lists = ["vnet", "cluster", "service", "peering", "vpn-gateway", "vpn-connection", "tunnel", "mesh-link", "ingress", "import"]
         for group in lists {
-            let json = try succeed([group, "list", "-o", "json"])
+            let json = try cli.succeed([group, "list", "-o", "json"])
             let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             #expect(!items.isEmpty, "\(group) list is empty")
-            #expect(try succeed([group, "list"]).split(separator: "\n").count == items.count + 1)
-            #expect(!(try succeed([group, "list", "-o", "yaml"])).isEmpty)
+            #expect(try cli.succeed([group, "list"]).split(separator: "\n").count == items.count + 1)
+            #expect(!(try cli.succeed([group, "list", "-o", "yaml"])).isEmpty)
         }
-        let shown = try succeed(["ingress", "show", "aks-b/backend/backend-service", "-o", "json"])
+        let shown = try cli.succeed(["ingress", "show", "aks-b/backend/backend-service", "-o", "json"])
         let ingress = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
         #expect(ingress["port"] as? Int == 80 && ingress["tls"] as? Bool == false)
-        #expect(try succeed(["peering", "show", "vnet-hub", "vnet-a"]).contains("gatewayTransit"))
-        #expect(try succeed(["import", "show", "aks-a/frontend", "aks-b/backend/backend-service", "-o", "yaml"]).contains("via: tunnel"))
+        #expect(try cli.succeed(["peering", "show", "vnet-hub", "vnet-a"]).contains("gatewayTransit"))
+        #expect(try cli.succeed(["import", "show", "aks-a/frontend", "aks-b/backend/backend-service", "-o", "yaml"]).contains("via: tunnel"))
 
         let refused = try cli.run(["cluster", "remove", "aks-b"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("referenced by") && refused.stderr.contains("service aks-b/backend/backend-service"))
-        let cascade = try succeed(["cluster", "remove", "aks-b", "--cascade"])
+        let cascade = try cli.succeed(["cluster", "remove", "aks-b", "--cascade"])
         #expect(cascade.contains("import aks-a/frontend -> aks-b/backend/backend-service removed"))
-        #expect(try succeed(["service", "list", "-o", "json"]) == "[]\n")
+        #expect(try cli.succeed(["service", "list", "-o", "json"]) == "[]\n")
         let missing = try cli.run(["vnet", "show", "nope"])
         #expect(missing.status == 1 && missing.stderr == "error: vnet nope does not exist\n")
     }
@@ -72,10 +66,10 @@ import Testing
     @Test("a service behind two ingresses: add with --service-port, show and remove need --host, export round-trips")
     func ingressesByHost() throws {
         try seed()
-        _ = try succeed(["service", "add", "aks-a/web/shop", "--ports", "http=80", "--ports", "admin=8080"])
-        _ = try succeed(["ingress", "add", "aks-a/web/shop", "--host", "shop.example.com"])
-        #expect(try succeed(["ingress", "show", "aks-a/web/shop", "-o", "json"]).contains("shop.example.com"))
-        let added = try succeed([
+        _ = try cli.succeed(["service", "add", "aks-a/web/shop", "--ports", "http=80", "--ports", "admin=8080"])
+        _ = try cli.succeed(["ingress", "add", "aks-a/web/shop", "--host", "shop.example.com"])
+        #expect(try cli.succeed(["ingress", "show", "aks-a/web/shop", "-o", "json"]).contains("shop.example.com"))
+        let added = try cli.succeed([
             "ingress", "add", "aks-a/web/shop", "--host", "admin.example.com", "--service-port", "admin",
             "--class-name", "webapprouting.kubernetes.azure.com",
         ])
@@ -83,21 +77,22 @@ import Testing
         let ambiguous = try cli.run(["ingress", "show", "aks-a/web/shop"])
         #expect(
             ambiguous.status == 1 && ambiguous.stderr == "error: aks-a/web/shop has 2 ingresses (admin.example.com, shop.example.com): name one with --host\n")
-        let shown = try succeed(["ingress", "show", "aks-a/web/shop", "--host", "admin.example.com", "-o", "json"])
+        let shown = try cli.succeed(["ingress", "show", "aks-a/web/shop", "--host", "admin.example.com", "-o", "json"])
         let ingress = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
         #expect(ingress["servicePort"] as? String == "admin" && ingress["host"] as? String == "admin.example.com")
         let unknownPort = try cli.run(["ingress", "add", "aks-a/web/shop", "--host", "x.example.com", "--service-port", "9999"])
         #expect(unknownPort.status == 1 && unknownPort.stderr.contains("servicePort '9999' is not a port of aks-a/web/shop"))
 
-        let exported = try succeed(["export"])
+        let exported = try cli.succeed(["export"])
         #expect(exported.contains("servicePort: admin"))
         let copy = try CrosslinkProcess()
         #expect(try copy.run(["apply", "-f", "-"], stdin: exported).status == 0)
         #expect(try copy.run(["export"]).stdout == exported)
 
-        #expect(try succeed(["ingress", "remove", "aks-a/web/shop", "--host", "admin.example.com"]) == "ingress aks-a/web/shop@admin.example.com removed\n")
-        #expect(try succeed(["ingress", "remove", "aks-a/web/shop"]) == "ingress aks-a/web/shop@shop.example.com removed\n")
-        #expect(try succeed(["ingress", "list", "-o", "json"]) == "[]\n")
+        #expect(
+            try cli.succeed(["ingress", "remove", "aks-a/web/shop", "--host", "admin.example.com"]) == "ingress aks-a/web/shop@admin.example.com removed\n")
+        #expect(try cli.succeed(["ingress", "remove", "aks-a/web/shop"]) == "ingress aks-a/web/shop@shop.example.com removed\n")
+        #expect(try cli.succeed(["ingress", "list", "-o", "json"]) == "[]\n")
     }
 
     @Test(
@@ -123,8 +118,8 @@ import Testing
         ])
     func badInput(arguments: [String], expected: String) throws {
         try seed()
-        _ = try succeed(["vpn-gateway", "add", "gw-1", "--vnet", "vnet-hub"])
-        let before = try succeed(["export"])
+        _ = try cli.succeed(["vpn-gateway", "add", "gw-1", "--vnet", "vnet-hub"])
+        let before = try cli.succeed(["export"])
         let result = try cli.run(arguments)
         if expected.isEmpty {
             // Control rows: valid adds that must succeed, so the table above also proves the refusals are specific.
@@ -134,15 +129,15 @@ import Testing
         #expect(result.status == 1, "\(arguments)")
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(expected), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(try succeed(["export"]) == before)
+        #expect(try cli.succeed(["export"]) == before)
     }
 
     @Test("peering overlapping VNets, a second VPN gateway and transit without a gateway are refused")
     func azureRules() throws {
         try seed()
-        _ = try succeed(["vnet", "add", "vnet-o", "--region", "westeurope", "--address-space", "10.1.128.0/24"])
+        _ = try cli.succeed(["vnet", "add", "vnet-o", "--region", "westeurope", "--address-space", "10.1.128.0/24"])
         #expect(try cli.run(["peering", "add", "vnet-a", "vnet-o"]).stderr.contains("Azure refuses to peer overlapping VNets"))
-        _ = try succeed(["vpn-gateway", "add", "gw-1", "--vnet", "vnet-hub"])
+        _ = try cli.succeed(["vpn-gateway", "add", "gw-1", "--vnet", "vnet-hub"])
         #expect(try cli.run(["vpn-gateway", "add", "gw-2", "--vnet", "vnet-hub"]).stderr.contains("one VPN gateway per VNet"))
         #expect(try cli.run(["peering", "add", "vnet-a", "vnet-hub", "--gateway-transit", "vnet-a"]).stderr.contains("has no vpn-gateway"))
     }
@@ -163,6 +158,6 @@ import Testing
     func databaseOption() throws {
         let early = try CrosslinkProcess.run(["--db", cli.database, "vnet", "add", "v1", "--region", "westeurope", "--address-space", "10.5.0.0/16"])
         #expect(early.status == 0, "\(early.stderr)")
-        #expect(try succeed(["vnet", "list"]).contains("v1"))
+        #expect(try cli.succeed(["vnet", "list"]).contains("v1"))
     }
 }

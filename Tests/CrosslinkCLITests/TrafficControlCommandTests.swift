@@ -8,12 +8,6 @@ import Testing
     let cli: CrosslinkProcess
     init() throws { cli = try CrosslinkProcess() }
 
-    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try cli.run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
-        return result.stdout
-    }
-
     @Test("route tables, firewalls and security groups are added, listed, shown, exported and removed")
     func lifecycle() throws {
         for arguments in [
@@ -35,14 +29,14 @@ import Testing
                 "--rules", "name=deny-web priority=100 direction=inbound access=deny protocol=TCP sources=10.9.0.0/16 ports=80",
             ],
         ] {
-            _ = try succeed(arguments)
+            _ = try cli.succeed(arguments)
         }
-        let tables = try succeed(["route-table", "list", "-o", "json"])
+        let tables = try cli.succeed(["route-table", "list", "-o", "json"])
         #expect(tables.contains("\"nextHopIP\": \"10.0.1.4\"") && tables.contains("\"propagateGatewayRoutes\": false"))
-        let firewall = try succeed(["firewall", "show", "fw-hub", "-o", "json"])
+        let firewall = try cli.succeed(["firewall", "show", "fw-hub", "-o", "json"])
         #expect(firewall.contains("\"8000-8100\"") && firewall.contains("\"VirtualNetwork\"") && firewall.contains("\"defaultAction\": \"deny\""))
-        #expect(try succeed(["security-group", "list"]).contains("nsg-a"))
-        let exported = try succeed(["export"])
+        #expect(try cli.succeed(["security-group", "list"]).contains("nsg-a"))
+        let exported = try cli.succeed(["export"])
         #expect(exported.contains("allowForwardedTraffic: true") && exported.contains("subnet: 10.0.255.0/27"))
         let copy = try CrosslinkProcess()
         #expect(try copy.run(["apply", "-f", "-"], stdin: exported).status == 0)
@@ -50,13 +44,13 @@ import Testing
         // A VNet with a table is referenced by it.
         let refused = try cli.run(["vnet", "remove", "vnet-a"])
         #expect(refused.status == 1 && refused.stderr.contains("route-table rt-a"))
-        #expect(try succeed(["route-table", "remove", "rt-a"]).contains("route-table rt-a removed"))
-        #expect(try succeed(["firewall", "remove", "fw-hub"]).contains("firewall fw-hub removed"))
+        #expect(try cli.succeed(["route-table", "remove", "rt-a"]).contains("route-table rt-a removed"))
+        #expect(try cli.succeed(["firewall", "remove", "fw-hub"]).contains("firewall fw-hub removed"))
     }
 
     @Test("refusals are one line, exit 1, and store nothing")
     func refusals() throws {
-        _ = try succeed(["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"])
+        _ = try cli.succeed(["vnet", "add", "vnet-a", "--region", "westeurope", "--address-space", "10.1.0.0/16"])
         for (arguments, text) in [
             (["route-table", "add", "rt", "--vnet", "vnet-a", "--routes", "10.2.0.0/16=virtual-appliance"], "needs a nextHopIP"),
             (["route-table", "add", "rt", "--vnet", "vnet-a", "--subnets", "10.2.0.0/24"], "outside vnet vnet-a"),
@@ -68,7 +62,7 @@ import Testing
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stderr.contains(text) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         }
-        #expect(try succeed(["route-table", "list", "-o", "json"]).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(try cli.succeed(["route-table", "list", "-o", "json"]).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 
     @Test("the firewall-hub example: routable through the firewall, each mistake named, exit 3 when unroutable")
@@ -137,8 +131,8 @@ import Testing
         let result = try cli.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("note: ") && result.stderr.contains("rt-unused"))
-        #expect(try succeed(["firewall", "list"]).contains("fw-premium"))
-        #expect(try succeed(["route-table", "show", "rt-spokes-vnet-spoke-b", "-o", "json"]).contains("\"propagateGatewayRoutes\": false"))
+        #expect(try cli.succeed(["firewall", "list"]).contains("fw-premium"))
+        #expect(try cli.succeed(["route-table", "show", "rt-spokes-vnet-spoke-b", "-o", "json"]).contains("\"propagateGatewayRoutes\": false"))
     }
 
     @Test("a FirewallDenied fix, run as printed (its <name> filled in), makes the path routable")
