@@ -82,7 +82,9 @@ func emit(_ text: String) {
     writeAll(text, to: 1)
 }
 
-/// Writes every byte to a file descriptor, retrying short writes; output errors (a closed pipe) end quietly.
+/// Writes every byte to a file descriptor, retrying short writes. A closed pipe (`| head`) ends
+/// quietly; any other failure to write standard output (a full disk behind `> file`) is an error,
+/// exit 1, so that a cut-short export never looks complete.
 func writeAll(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { buffer in
@@ -90,6 +92,10 @@ func writeAll(_ text: String, to descriptor: Int32) {
         while offset < buffer.count, let base = buffer.baseAddress {
             let written = write(descriptor, base + offset, buffer.count - offset)
             if written < 0 && errno == EINTR { continue }
+            if written < 0 && descriptor == 1 && errno != EPIPE {
+                EntryPoint.printError("cannot write standard output: \(String(cString: strerror(errno)))")
+                exit(1)
+            }
             guard written > 0 else { return }
             offset += written
         }

@@ -39,17 +39,29 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// Temp file in the same directory, then rename: a reader never sees half a page.
+    /// Temp file in the same directory, flushed, then renamed: a reader never sees half a page. A
+    /// failure is one line naming the file and the system's reason, and leaves no temporary behind.
     static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).crosslink-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CrosslinkError(.io, String(cString: strerror(errno))) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CrosslinkError(.io, "cannot write \(path.quoted): \((error as? CrosslinkError)?.message ?? error.localizedDescription)")
+            ".\(url.lastPathComponent).crosslink-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        ).path
+        func failure() -> CrosslinkError { CrosslinkError(.io, "cannot write \(path.quoted): \(String(cString: strerror(errno)))") }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        var written = false
+        defer {
+            close(descriptor)
+            if !written { unlink(temporary) }
         }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw failure() }
+            bytes = bytes.dropFirst(count)
+        }
+        guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw failure() }
+        written = true
     }
 }

@@ -21,8 +21,16 @@ struct FileSystem: Sendable {
 
     /// Test hook: returns an `errno` to fail an operation on a name with, or nil to perform it.
     /// Lets tests interrupt a write anywhere (a full disk mid-way, a failing rename) without a
-    /// special file system.
+    /// special file system. ``simulatedKill`` instead stops the write there as SIGKILL would: no
+    /// undo, no clean-up.
     var injectedFailure: (@Sendable (Operation, String) -> Int32?)?
+
+    /// What ``injectedFailure`` returns to stop a write as if the process were killed there.
+    static let simulatedKill: Int32 = -1
+
+    /// Thrown for ``simulatedKill`` (and by a test's commit, for a kill before the commit); a write
+    /// passes it on without undoing anything.
+    struct SimulatedKill: Error {}
 
     init(injectedFailure: (@Sendable (Operation, String) -> Int32?)? = nil) {
         self.injectedFailure = injectedFailure
@@ -142,14 +150,32 @@ struct FileSystem: Sendable {
         }
     }
 
+    /// Creates the directory at `path` and any missing parents (`mkdir -p`); one line naming the
+    /// directory and the system's reason on failure.
+    static func makeDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw failure("cannot create directory \(path)") }
+            prefix += "/"
+        }
+    }
+
     /// Takes an exclusive (`shared: false`) or shared lock on `name` in `directory`, waiting for it;
     /// the lock lasts as long as the returned descriptor. With `creating: false` a missing lock
     /// file gives nil (a dry run never creates one).
-    func lock(_ name: String, in directory: Descriptor, path: String, shared: Bool, creating: Bool) throws -> Descriptor? {
+    /// - Parameter directoryPath: the directory's path as the user gave it, named when it is not writable.
+    func lock(_ name: String, in directory: Descriptor, directoryPath: String, path: String, shared: Bool, creating: Bool) throws -> Descriptor? {
         let flags = (creating ? O_RDWR | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_CLOEXEC
         let raw = openat(directory.raw, name, flags, 0o644)
         guard raw >= 0 else {
             if !creating && errno == ENOENT { return nil }
+            // The first thing a write creates: a read-only directory shows here, and the user needs
+            // the directory named, not the lock file they never asked for.
+            if creating && [EACCES, EPERM, EROFS].contains(errno) {
+                throw CrosslinkError(
+                    .io, "cannot write to \(directoryPath): \(String(cString: strerror(errno))); make it writable or choose another --out directory")
+            }
             throw Self.failure("cannot open the lock file \(path)")
         }
         let descriptor = Descriptor(raw)
@@ -183,6 +209,7 @@ struct FileSystem: Sendable {
 
     private func check(_ operation: Operation, _ name: String, _ message: String) throws {
         if let code = injectedFailure?(operation, name) {
+            if code == Self.simulatedKill { throw SimulatedKill() }
             errno = code
             throw Self.failure(message)
         }

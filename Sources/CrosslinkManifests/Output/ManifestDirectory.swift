@@ -51,8 +51,12 @@ package struct ManifestDirectory: Sendable {
         let tree = OutputTree(root: try fileSystem.openRoot(path), path: path, fileSystem: fileSystem)
         // Held until the write is final: two writers must not both read the index, then each write
         // their own version of it.
-        let lock = try fileSystem.lock(Self.lockFileName, in: tree.root, path: tree.absolute(Self.lockFileName), shared: false, creating: true)
+        let lock = try fileSystem.lock(
+            Self.lockFileName, in: tree.root, directoryPath: path, path: tree.absolute(Self.lockFileName), shared: false, creating: true)
         return try withExtendedLifetime(lock) {
+            // A write that died after placing files and before it was final is undone first (before
+            // the clean-up below, which would delete the previous versions it kept).
+            try ManifestJournal.recover(in: tree)
             let plan = try ManifestWritePlan(wanted: wanted, pruningOnly: cluster, in: tree)
             // A write killed between staging and renaming leaves temporaries behind; clear those.
             for directory in plan.directories {
@@ -67,6 +71,8 @@ package struct ManifestDirectory: Sendable {
             do {
                 try change.switchOver()
                 try commit()
+            } catch let kill as FileSystem.SimulatedKill {
+                throw kill
             } catch {
                 let failures = change.rollBack()
                 guard failures.isEmpty else {
@@ -89,7 +95,8 @@ package struct ManifestDirectory: Sendable {
         }
         let tree = OutputTree(root: try fileSystem.openRoot(path), path: path, fileSystem: fileSystem)
         // Shared: waits for a write under way, so the preview is of a whole state.
-        let lock = try fileSystem.lock(Self.lockFileName, in: tree.root, path: tree.absolute(Self.lockFileName), shared: true, creating: false)
+        let lock = try fileSystem.lock(
+            Self.lockFileName, in: tree.root, directoryPath: path, path: tree.absolute(Self.lockFileName), shared: true, creating: false)
         return try withExtendedLifetime(lock) { try ManifestWritePlan(wanted: wanted, pruningOnly: cluster, in: tree).summary }
     }
 
@@ -128,10 +135,6 @@ package struct ManifestDirectory: Sendable {
 
     private func prepareRoot() throws {
         guard try !rootExists() else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw CrosslinkError(.io, "cannot create directory \(path): \(error.localizedDescription)")
-        }
+        try FileSystem.makeDirectories(path)
     }
 }

@@ -20,6 +20,11 @@ enum ManifestPath {
         relativePath.split(separator: "/").map(String.init)
     }
 
+    /// The last component.
+    static func name(of relativePath: String) -> String {
+        components(of: relativePath).last ?? relativePath
+    }
+
     static func parent(of relativePath: String) -> String {
         components(of: relativePath).dropLast().joined(separator: "/")
     }

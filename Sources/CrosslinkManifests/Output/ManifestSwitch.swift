@@ -4,6 +4,8 @@ import CrosslinkCore
 ///
 /// 1. ``stage()``: every new file's bytes (and both new indexes) go to hidden temporary files next to
 ///    their targets, flushed. This is where a full disk shows; a failure removes what was staged.
+///    Last, the journal (``ManifestJournal``): what the switch will do, so that the next write can
+///    undo it when this process dies before step 4.
 /// 2. ``switchOver()``: the transitional index, then each file renamed into place. A replaced file
 ///    keeps its previous version under a second, hidden name (a hard link, so the replacement is
 ///    still one atomic rename); a pruned file is renamed aside. Renames need no space.
@@ -26,6 +28,11 @@ struct ManifestSwitch {
     private var steps: [Step] = []
     private var indexReplaced = false
     private var previousIndex: String?
+    /// The hidden names the switch keeps previous versions under, chosen before it starts so the
+    /// journal can name them: by relative path, and the index's.
+    private var keptNames: [String: String] = [:]
+    private var keptIndexName: String?
+    private var journalWritten = false
 
     init(_ plan: ManifestWritePlan, in tree: OutputTree) {
         self.plan = plan
@@ -43,6 +50,9 @@ struct ManifestSwitch {
             }
             stagedTransitionalIndex = try plan.transitionalIndex.map(stageIndex)
             stagedFinalIndex = try plan.finalIndex.map(stageIndex)
+            try writeJournal()
+        } catch let kill as FileSystem.SimulatedKill {
+            throw kill
         } catch {
             _ = discardStaged()
             throw error
@@ -60,7 +70,7 @@ struct ManifestSwitch {
             let (directory, name) = try located(file.path)
             guard let temporary = staged[file.path] else { continue }
             if file.replaces {
-                let previous = FileSystem.temporaryName(for: name)
+                let previous = keptNames[file.path] ?? FileSystem.temporaryName(for: name)
                 try fileSystem.link(name, to: previous, in: directory, path: tree.absolute(file.path))
                 do {
                     try fileSystem.rename(temporary, to: name, in: directory, path: tree.absolute(file.path))
@@ -82,7 +92,7 @@ struct ManifestSwitch {
         }
         for relativePath in plan.toRemove {
             let (directory, name) = try located(relativePath)
-            let previous = FileSystem.temporaryName(for: name)
+            let previous = keptNames[relativePath] ?? FileSystem.temporaryName(for: name)
             try fileSystem.rename(name, to: previous, in: directory, path: tree.absolute(relativePath))
             steps.append(.removed(path: relativePath, previous: previous))
         }
@@ -92,6 +102,8 @@ struct ManifestSwitch {
     /// caller has committed, and what is left on failure (a transitional index, hidden kept versions
     /// that the next write clears) is a state every later write handles.
     mutating func finish() {
+        // First: from here on the write is final, and the next write must not undo it.
+        if journalWritten, (try? fileSystem.remove(ManifestJournal.fileName, in: tree.root, path: journalPath)) != nil { journalWritten = false }
         if let temporary = stagedFinalIndex {
             if (try? replaceIndex(with: temporary)) == nil { try? fileSystem.remove(temporary, in: tree.root, path: indexPath) }
             stagedFinalIndex = nil
@@ -145,12 +157,51 @@ struct ManifestSwitch {
             indexReplaced = false
             previousIndex = nil
         }
-        return failures + discardStaged()
+        failures += discardStaged()
+        // Kept when the undo failed, so that the next write tries again.
+        if failures.isEmpty && journalWritten {
+            attempt { try fileSystem.remove(ManifestJournal.fileName, in: tree.root, path: journalPath) }
+            journalWritten = false
+        }
+        return failures
     }
 
     // MARK: - Helpers
 
     private var indexPath: String { tree.absolute(ManifestIndex.fileName) }
+    private var journalPath: String { tree.absolute(ManifestJournal.fileName) }
+
+    /// Chooses the kept names and puts the journal naming them in place (flushed, then renamed, so it
+    /// is whole or absent). Nothing to switch, no journal.
+    private mutating func writeJournal() throws {
+        guard !plan.toWrite.isEmpty || !plan.toRemove.isEmpty else { return }
+        var steps: [ManifestJournal.Step] = []
+        for file in plan.toWrite {
+            let hash = ManifestIndex.hash(file.bytes)
+            if file.replaces {
+                let kept = FileSystem.temporaryName(for: ManifestPath.name(of: file.path))
+                keptNames[file.path] = kept
+                steps.append(.replaced(path: file.path, hash: hash, previous: kept))
+            } else {
+                steps.append(.created(path: file.path, hash: hash))
+            }
+        }
+        for relativePath in plan.toRemove {
+            let kept = FileSystem.temporaryName(for: ManifestPath.name(of: relativePath))
+            keptNames[relativePath] = kept
+            steps.append(.removed(path: relativePath, previous: kept))
+        }
+        if plan.indexExists { keptIndexName = FileSystem.temporaryName(for: ManifestIndex.fileName) }
+        let journal = ManifestJournal(previousIndex: keptIndexName, steps: steps)
+        let temporary = try fileSystem.writeTemporary(Array(journal.text.utf8), for: ManifestJournal.fileName, in: tree.root, path: journalPath)
+        do {
+            try fileSystem.rename(temporary, to: ManifestJournal.fileName, in: tree.root, path: journalPath)
+        } catch {
+            try? fileSystem.remove(temporary, in: tree.root, path: journalPath)
+            throw error
+        }
+        journalWritten = true
+    }
 
     private func stageIndex(_ index: ManifestIndex) throws -> String {
         try fileSystem.writeTemporary(Array(index.text.utf8), for: ManifestIndex.fileName, in: tree.root, path: indexPath)
@@ -166,7 +217,7 @@ struct ManifestSwitch {
     /// Replaces the index with a staged one, keeping the first previous version for a rollback.
     private mutating func replaceIndex(with temporary: String) throws {
         if plan.indexExists && previousIndex == nil {
-            let previous = FileSystem.temporaryName(for: ManifestIndex.fileName)
+            let previous = keptIndexName ?? FileSystem.temporaryName(for: ManifestIndex.fileName)
             try fileSystem.link(ManifestIndex.fileName, to: previous, in: tree.root, path: indexPath)
             previousIndex = previous
         }
