@@ -31,6 +31,7 @@ let package = Package(
                 .embedInCode("Migrations/0009_external_traffic_policy.sql"),
                 .embedInCode("Migrations/0011_traffic_controls.sql"),
                 .embedInCode("Migrations/0012_route_by_service_cluster.sql"),
+                .embedInCode("Migrations/0013_integer_addresses.sql"),
             ]
         ),
         .target(name: "CrosslinkTopologyFile", dependencies: ["CrosslinkCore", "Yams"]),

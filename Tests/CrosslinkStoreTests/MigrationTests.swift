@@ -224,6 +224,69 @@ import Testing
         #expect(refused.status != 0, "the CHECK constraint refuses a value outside Cluster | Local")
     }
 
+    @Test("schema 13 gives the load balancers, east-west gateways and VNet prefixes of an older database integer addresses, found by index")
+    func integerAddresses() throws {
+        let directory = try TemporaryDirectory.make()
+        let currentPath = directory.appendingPathComponent("current.db").path
+        let oldPath = directory.appendingPathComponent("old.db").path
+        let current = try Store(path: currentPath)
+        let estate = try EstateGenerator(clusters: 40, servicesPerCluster: 3, importsPerCluster: 3, seed: 7).topology()
+        #expect(estate.services.values.contains { $0.loadBalancerIP != nil } && estate.clusters.values.contains { $0.mesh?.eastWestGateway != nil })
+        try current.update { $0 = estate }
+        // A schema-12 database built from the migration files before 0013, with every row copied in.
+        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".sql") && Int($0.prefix(4)) ?? 99 <= 12 }.sorted()
+        let oldSchema = try files.map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let copy = """
+            import sqlite3, sys
+            old, new = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+            old.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
+            old.executescript(sys.argv[3])
+            old.executemany("INSERT INTO crosslink_migration VALUES (?, ?)", new.execute("SELECT * FROM crosslink_migration WHERE identifier <= 12"))
+            old.execute("DELETE FROM reconcile_state")
+            for table in ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
+                          "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress",
+                          "service_import", "reconcile_state"]:
+                columns = ", ".join(row[1] for row in old.execute("PRAGMA table_info(" + table + ")"))
+                rows = new.execute("SELECT " + columns + " FROM " + table).fetchall()
+                if rows:
+                    old.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, columns, ", ".join("?" * len(rows[0]))), rows)
+            old.commit()
+            """
+        #expect(try IndependentSQLite.python(copy, [oldPath, currentPath, oldSchema]).status == 0)
+        let migrated = try Store(path: oldPath)
+        #expect(try migrated.loadTopology() == estate)
+        // Every integer equals the address parsed by Python; each range query is an index search.
+        let check = """
+            import ipaddress, sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            def value(text): return int(ipaddress.ip_network(text).network_address) if "/" in text else int(ipaddress.ip_address(text))
+            for table, text, number in [("service", "load_balancer_ip", "load_balancer_address"),
+                                        ("cluster", "mesh_east_west_gateway", "east_west_gateway_address"),
+                                        ("vnet_address_prefix", "cidr", "first_address")]:
+                rows = c.execute("SELECT %s, %s FROM %s WHERE %s IS NOT NULL" % (text, number, table, text)).fetchall()
+                print(table, len(rows), all(value(a) == b for a, b in rows))
+            for query in ["SELECT name FROM cluster WHERE east_west_gateway_address BETWEEN 1 AND 2 AND mesh_east_west_gateway IS NOT NULL",
+                          "SELECT cluster FROM service WHERE load_balancer_address BETWEEN 1 AND 2 AND load_balancer_ip IS NOT NULL",
+                          "SELECT vnet FROM vnet_address_prefix WHERE first_address BETWEEN 1 AND 2"]:
+                print(" ".join(row[-1] for row in c.execute("EXPLAIN QUERY PLAN " + query)))
+            """
+        let lines = try IndependentSQLite.python(check, [oldPath]).output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        for line in lines.prefix(3) {
+            #expect(line.hasSuffix(" True") && !line.contains(" 0 "), "\(line)")
+        }
+        #expect(lines.dropFirst(3).map { $0.contains("USING INDEX") && $0.contains("_address") } == [true, true, true], "\(lines)")
+        // A write after the migration keeps them: the columns are computed from the text.
+        let service = try #require(estate.services.values.filter { $0.loadBalancerIP != nil }.min { $0.id < $1.id })
+        let moved = try #require(IPv4Address("10.200.1.2"))
+        try migrated.update { $0.services[service.id]?.loadBalancerIP = moved }
+        let after = try IndependentSQLite.python(
+            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT load_balancer_address FROM service WHERE cluster = ? AND namespace = ? AND name = ?', sys.argv[2:]).fetchone()[0])",
+            [oldPath, service.id.cluster, service.id.namespace, service.id.name])
+        #expect(after.output == "\(moved.value)\n")
+    }
+
     @Test("an SQLite database that is not crosslink's is refused")
     func foreignDatabase() throws {
         let directory = try TemporaryDirectory.make()

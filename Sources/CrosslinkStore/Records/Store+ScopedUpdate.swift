@@ -93,18 +93,24 @@ extension Store {
         for vnet in vnets {
             nearby.formUnion(try connection.query("SELECT name FROM cluster WHERE vnet = ?", [vnet.sqlite]) { $0.text(0) ?? "" })
         }
-        for (name, gateway) in try connection.query(
-            "SELECT name, mesh_east_west_gateway FROM cluster WHERE mesh_east_west_gateway IS NOT NULL", [], { ($0.text(0) ?? "", $0.text(1) ?? "") })
-        where (try? IPv4Address.parse(gateway, field: "")).map(space.contains(address:)) ?? false {
-            nearby.insert(name)
-        }
         var context = Topology()
         func add(_ imports: [ServiceImport]) { for item in imports { context.imports[item.id] = item } }
-        for row in try connection.query(
-            "SELECT cluster, namespace, name, load_balancer_ip FROM service WHERE load_balancer_ip IS NOT NULL", [],
-            { (ServiceID(cluster: $0.text(0) ?? "", namespace: $0.text(1) ?? "", name: $0.text(2) ?? ""), $0.text(3) ?? "") })
-        where (try? IPv4Address.parse(row.1, field: "")).map(space.contains(address:)) ?? false {
-            add(try imports(where: "service_cluster = ? AND service_namespace = ? AND service_name = ?", row.0.values))
+        // The east-west gateways and load balancers inside the two VNets, through the integer-address
+        // indexes (migration 0013): a range scan per prefix instead of parsing every address stored.
+        var dialled: Set<ServiceID> = []
+        for prefix in Set(space) {
+            let range = [SQLiteValue.integer(Int64(prefix.network.value)), .integer(Int64(prefix.broadcast.value))]
+            nearby.formUnion(
+                try connection.query(
+                    "SELECT name FROM cluster WHERE east_west_gateway_address BETWEEN ? AND ? AND mesh_east_west_gateway IS NOT NULL", range
+                ) { $0.text(0) ?? "" })
+            dialled.formUnion(
+                try connection.query(
+                    "SELECT cluster, namespace, name FROM service WHERE load_balancer_address BETWEEN ? AND ? AND load_balancer_ip IS NOT NULL", range
+                ) { ServiceID(cluster: $0.text(0) ?? "", namespace: $0.text(1) ?? "", name: $0.text(2) ?? "") })
+        }
+        for service in dialled {
+            add(try imports(where: "service_cluster = ? AND service_namespace = ? AND service_name = ?", service.values))
         }
         for cluster in nearby {
             add(try imports(where: "consumer_cluster = ?", [cluster.sqlite]))

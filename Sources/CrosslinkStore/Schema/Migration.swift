@@ -18,6 +18,7 @@ struct Migration: Sendable {
         Migration(identifier: 9, name: "0009_external_traffic_policy", bytes: PackageResources._009_external_traffic_policy_sql),
         Migration(identifier: 11, name: "0011_traffic_controls", bytes: PackageResources._011_traffic_controls_sql),
         Migration(identifier: 12, name: "0012_route_by_service_cluster", bytes: PackageResources._012_route_by_service_cluster_sql),
+        Migration(identifier: 13, name: "0013_integer_addresses", bytes: PackageResources._013_integer_addresses_sql),
     ]
 
     init(identifier: Int, name: String, bytes: [UInt8]) {

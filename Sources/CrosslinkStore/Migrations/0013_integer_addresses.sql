@@ -1,0 +1,1 @@
+../../../migrations/0013_integer_addresses.sql
