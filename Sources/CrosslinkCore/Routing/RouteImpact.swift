@@ -110,7 +110,7 @@ package enum RouteImpact: Hashable, Sendable {
 
     /// The VNets whose routes can pass through `gateways`: every VNet that owns or borrows a gateway
     /// of the same island of VPN connections (any state), before or after the change.
-    static func vnetsBehind(_ gateways: Set<String>, before: Topology, after: Topology) -> Set<String> {
+    package static func vnetsBehind(_ gateways: Set<String>, before: Topology, after: Topology) -> Set<String> {
         var island = gateways
         var pending = Array(gateways)
         while let gateway = pending.popLast() {

@@ -24,15 +24,27 @@ enum ScopedLoad: Hashable {
     case importsBetween(UnorderedPair)
     /// Every route table, firewall and security group (few, and read by the §8 rules as a whole).
     case trafficControls
+    /// The clusters of a VNet (the kubenet node-subnet rule and the address warnings read them).
+    case clustersIn(String)
+    /// The objects that name this one, and transitively theirs: what `remove` lists or `--cascade`
+    /// deletes, and, for a cluster, the imports whose answers read it.
+    case referrers(EntityReference)
+    /// Every tunnel of the ClusterSets of these clusters (sorted), and every import between two of
+    /// their members: what a tunnel answer reads (§7.5, §7.6) and the route impact marks.
+    case tunnelSets([String])
+    /// Every VPN connection of the islands of these gateways (sorted), the gateways, and the peerings
+    /// that borrow one of them: what `RouteImpact.vnetsBehind` reads.
+    case gatewayIslands([String])
+    /// The VNets with a prefix overlapping this one (the address warnings name the first).
+    case vnetsOverlapping(CIDR)
 }
 
 extension ScopedLoad {
     /// What a write of `reference` must read beyond the object itself so that validating the scoped
     /// snapshot refuses exactly what validating the whole estate would, and the route impact is the
-    /// same: the objects whose validity reads it, and the imports whose answers may move.
-    /// nil for kinds whose invariants or route impact reach across the estate (VNets, clusters,
-    /// gateways and connections, tunnels, traffic controls): those writes validate the whole estate.
-    static func subject(_ reference: EntityReference) -> [ScopedLoad]? {
+    /// same: the objects whose validity reads it, and the imports whose answers may move. What the
+    /// rules read of the object's new fields (its VNet's other clusters, ...) is `invariants(of:)`.
+    static func subject(_ reference: EntityReference) -> [ScopedLoad] {
         switch reference {
         case .service(let id):
             // Ingresses name a port of the service and imports may name one (ports can change).
@@ -46,7 +58,33 @@ extension ScopedLoad {
             // A VNet may use a remote gateway on one peering only: every peering of both ends.
             [.peering(pair), .peeringsOf(pair.first), .peeringsOf(pair.second)]
         case .meshLink(let pair): [.meshLink(pair), .importsBetween(pair)]
-        case .vnet, .cluster, .vpnGateway, .vpnConnection, .tunnel, .routeTable, .firewall, .securityGroup: nil
+        case .vnet(let name):
+            // Its clusters, peerings, gateway and traffic controls check themselves against its
+            // address space; a VNet change moves every answer (`RouteImpact.everything`).
+            [.vnet(name), .referrers(reference)]
+        case .cluster(let name):
+            // Its services and imports, and those of its ClusterSet, are the answers it moves.
+            [.cluster(name), .referrers(reference), .tunnelSets([name])]
+        case .vpnGateway(let name): [.vpnGateway(name), .referrers(reference), .gatewayIslands([name])]
+        case .vpnConnection(let pair): [.vpnConnection(pair), .gatewayIslands([pair.first, pair.second])]
+        case .tunnel(let pair): [.tunnel(pair), .tunnelSets([pair.first, pair.second])]
+        case .routeTable, .firewall, .securityGroup:
+            // Unique firewall addresses and one table or group per subnet compare them all; any
+            // change to one moves every answer.
+            [.trafficControls]
+        }
+    }
+
+    /// What the rules read of a written object's fields, beyond its references: the other clusters
+    /// of a cluster's VNet (kubenet node subnets, §7.11, and the address warnings), the gateway and
+    /// peerings of a gateway's VNet (one gateway per VNet, gateway transit), the VNets overlapping
+    /// a VNet's prefixes (the address warnings).
+    static func invariants(of entity: Entity) -> [ScopedLoad] {
+        switch entity {
+        case .cluster(let cluster): [.clustersIn(cluster.vnet)]
+        case .vpnGateway(let gateway): [.vpnGatewayIn(gateway.vnet), .peeringsOf(gateway.vnet)]
+        case .vnet(let vnet): vnet.addressSpace.map(ScopedLoad.vnetsOverlapping)
+        default: []
         }
     }
 
@@ -81,7 +119,10 @@ extension Store {
         var pending = loads
         while let next = pending.popLast() {
             guard done.insert(next).inserted else { continue }
-            for entity in try fetch(next) where !topology.contains(entity.reference) {
+            for entity in try fetch(next) {
+                // A referrer's own referrers are part of the cascade, even when already loaded.
+                if case .referrers = next, !done.contains(.referrers(entity.reference)) { pending.append(.referrers(entity.reference)) }
+                guard !topology.contains(entity.reference) else { continue }
                 topology.upsert(entity)
                 pending += ScopedLoad.references(of: entity).filter { !done.contains($0) }
             }
@@ -104,7 +145,7 @@ extension Store {
             return try services(where: "cluster = ? AND namespace = ? AND name = ?", id.values).map(Entity.service)
         case .serviceReferrers(let id):
             let ingresses = try ingresses(where: "cluster = ? AND namespace = ? AND service = ?", id.values).map(Entity.ingress)
-            return try ingresses + imports(where: "service_cluster = ? AND service_namespace = ? AND service_name = ?", id.values).map(Entity.import)
+            return try ingresses + imports(servedFrom: id.cluster, service: id).map(Entity.import)
         case .ingress(let id):
             return try ingresses(where: "cluster = ? AND namespace = ? AND service = ? AND host = ?", id.service.values + [id.host.sqlite])
                 .map(Entity.ingress)
@@ -136,6 +177,16 @@ extension Store {
             var controls = Topology()
             try loadTrafficControls(into: &controls)
             return controls.unorderedEntities
+        case .clustersIn(let vnet):
+            return try clusters(where: "vnet = ?", [vnet.sqlite]).map(Entity.cluster)
+        case .referrers(let reference):
+            return try referrers(of: reference)
+        case .tunnelSets(let seeds):
+            return try tunnelSets(of: seeds)
+        case .gatewayIslands(let seeds):
+            return try gatewayIslands(of: seeds)
+        case .vnetsOverlapping(let prefix):
+            return try vnets(overlapping: prefix)
         }
     }
 
@@ -162,7 +213,7 @@ extension Store {
         }
     }
 
-    private func ingresses(where condition: String, _ values: [SQLiteValue]) throws -> [Ingress] {
+    func ingresses(where condition: String, _ values: [SQLiteValue]) throws -> [Ingress] {
         try connection.rows(IngressRow.self, " WHERE \(condition)", values).map(\.ingress)
     }
 
@@ -170,11 +221,11 @@ extension Store {
         try connection.rows(ServiceImportRow.self, " WHERE \(condition)", values).map(\.item)
     }
 
-    private func peerings(where condition: String, _ values: [SQLiteValue]) throws -> [Peering] {
+    func peerings(where condition: String, _ values: [SQLiteValue]) throws -> [Peering] {
         try connection.rows(PeeringRow.self, " WHERE \(condition)", values).map(\.peering)
     }
 
-    private func vpnGateways(where condition: String, _ values: [SQLiteValue]) throws -> [VPNGateway] {
+    func vpnGateways(where condition: String, _ values: [SQLiteValue]) throws -> [VPNGateway] {
         try connection.rows(VPNGatewayRow.self, " WHERE \(condition)", values).map(\.gateway)
     }
 }
@@ -200,10 +251,9 @@ extension Store {
         return try read { try $0.fetch(load).first }
     }
 
-    /// The scoped snapshot a write of `reference` would validate (see `ScopedLoad.subject(_:)`), or
-    /// the whole estate for kinds without one.
+    /// The scoped snapshot a write of `reference` would validate (see `ScopedLoad.subject(_:)`).
     package func loadTopology(touching reference: EntityReference) throws -> Topology {
-        guard let loads = ScopedLoad.subject(reference) else { return try loadTopology() }
+        let loads = ScopedLoad.subject(reference)
         return try read { store in
             var topology = Topology()
             var done: Set<ScopedLoad> = []

@@ -4,43 +4,28 @@ extension Store {
     /// `update(_:)` for a registration write that touches `seeds` (the object added, set or removed,
     /// or for `ingress set` without a host its service): instead of the whole estate, loads a scoped
     /// snapshot — the objects themselves, what they name, and what their invariants read (see
-    /// `ScopedLoad.subject(_:)`) — and validates it with the same `Topology.validate()`. The stored
-    /// estate was valid (every write validates), so only what the change touches can be wrong, and
-    /// a closed snapshot holding all of it refuses exactly what the whole estate would, with the same
-    /// message (the equivalence tests check this over random changes).
-    ///
-    /// Writes of kinds whose rules reach across the estate (see `ScopedLoad.subject(_:)`) take the
-    /// whole-estate path.
+    /// `ScopedLoad.subject(_:)` and `ScopedLoad.invariants(of:)`) — and validates it with the same
+    /// `Topology.validate()`. The stored estate was valid (every write validates), so only what the
+    /// change touches can be wrong, and a closed snapshot holding all of it refuses exactly what the
+    /// whole estate would, with the same message (the equivalence tests check this over random changes).
     @discardableResult
     package func update<T>(touching seeds: [EntityReference], _ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
-        var loads: [ScopedLoad] = []
-        for seed in seeds {
-            guard let subject = ScopedLoad.subject(seed) else { return try update(change) }
-            loads += subject
-        }
         try mappingStoreErrors { try connection.execute("BEGIN IMMEDIATE") }
-        let outcome: (T, TopologyChange)?
         do {
-            outcome = try mappingStoreErrors { try scopedUpdate(loads, change) }
+            return try mappingStoreErrors { try scopedUpdate(seeds, change) }
         } catch {
             try? connection.execute("ROLLBACK")
             throw error
         }
-        guard let outcome else {
-            try? connection.execute("ROLLBACK")
-            return try update(change)
-        }
-        return outcome
     }
 
-    /// The body of a scoped write inside its transaction; nil when the change reached a kind the
-    /// scoped path does not cover (the caller rolls back and takes the whole-estate path).
-    private func scopedUpdate<T>(_ seedLoads: [ScopedLoad], _ change: (inout Topology) throws -> T) throws -> (T, TopologyChange)? {
+    /// The body of a scoped write inside its transaction.
+    private func scopedUpdate<T>(_ seeds: [EntityReference], _ change: (inout Topology) throws -> T) throws -> (T, TopologyChange) {
         var before = Topology()
         var done: Set<ScopedLoad> = []
         // With route tables, firewalls or security groups the §8 rules and the route impact read
         // them as a whole; they are few.
-        try load((try hasTrafficControls() ? [.trafficControls] : []) + seedLoads, into: &before, done: &done)
+        try load((try hasTrafficControls() ? [.trafficControls] : []) + seeds.flatMap(ScopedLoad.subject), into: &before, done: &done)
         // The change may name objects not loaded yet (an import of another cluster's service): load
         // what the changed objects need and run the change again on the wider snapshot.
         while true {
@@ -48,15 +33,15 @@ extension Store {
             let result = try change(&after)
             after.fillDefaultRegions()
             let difference = TopologyChange(from: before, to: after)
-            var needed: [ScopedLoad] = []
+            var needed = Self.impactLoads(of: difference)
             for reference in difference.removed {
-                guard let subject = ScopedLoad.subject(reference) else { return nil }
-                needed += subject
+                needed += ScopedLoad.subject(reference)
             }
             for entity in difference.written {
-                guard let subject = ScopedLoad.subject(entity.reference) else { return nil }
-                needed += subject + ScopedLoad.references(of: entity)
+                needed += ScopedLoad.subject(entity.reference) + ScopedLoad.references(of: entity) + ScopedLoad.invariants(of: entity)
             }
+            // A `set` that changes nothing still reports the seed's address warnings.
+            for entity in seeds.compactMap({ after[$0] }) { needed += ScopedLoad.invariants(of: entity) }
             needed.removeAll { done.contains($0) }
             if !needed.isEmpty {
                 try load(needed, into: &before, done: &done)
@@ -66,7 +51,7 @@ extension Store {
             try write(difference)
             if !difference.isEmpty {
                 try recordImpact {
-                    guard let context = try impactContext(of: difference, before: before) else {
+                    guard let context = try impactContext(of: difference, before: before, after: after) else {
                         return RouteImpact(from: before, to: after, change: difference)
                     }
                     return RouteImpact(from: before.merging(context), to: after.merging(context, except: before), change: difference)
@@ -77,21 +62,49 @@ extension Store {
         }
     }
 
-    /// The objects outside the scoped snapshot that `RouteImpact` reads for `difference`: a peering
-    /// moves the answers of every import with an end in its VNets or dialling an address there, and
-    /// the impact needs those imports, their clusters and services, and every VNet holding one of
-    /// their addresses (which VNet owns an address decides it). nil when the snapshot holds all it needs.
-    private func impactContext(of difference: TopologyChange, before: Topology) throws -> Topology? {
-        var vnets: Set<String> = []
+    /// The ClusterSets and gateway islands `RouteImpact` walks for `difference`, from all its seeds at
+    /// once (a cascade removes a cluster with its tunnels: one set), so the imports between any two
+    /// members are loaded.
+    private static func impactLoads(of difference: TopologyChange) -> [ScopedLoad] {
+        var clusters: Set<String> = []
+        var gateways: Set<String> = []
         for reference in difference.removed + difference.written.map(\.reference) {
-            if case .peering(let pair) = reference { vnets.formUnion([pair.first, pair.second]) }
+            switch reference {
+            case .cluster(let name): clusters.insert(name)
+            case .tunnel(let pair): clusters.formUnion([pair.first, pair.second])
+            case .vpnGateway(let name): gateways.insert(name)
+            case .vpnConnection(let pair): gateways.formUnion([pair.first, pair.second])
+            default: break
+            }
         }
-        // With traffic controls a peering change is `.everything`: nothing more to read.
-        guard !vnets.isEmpty, !before.hasTrafficControls else { return nil }
-        let space = vnets.compactMap { before.vnets[$0] }.flatMap(\.addressSpace)
+        return (clusters.isEmpty ? [] : [.tunnelSets(clusters.sorted())]) + (gateways.isEmpty ? [] : [.gatewayIslands(gateways.sorted())])
+    }
+
+    /// The objects outside the scoped snapshot that `RouteImpact` reads for `difference`: a peering,
+    /// VPN gateway or connection moves the answers of every import with an end in the VNets it joins
+    /// (for a gateway, every VNet behind its island) or dialling an address there, and the impact
+    /// needs those imports, their clusters and services, and every VNet holding one of their addresses
+    /// (which VNet owns an address decides it). nil when the snapshot holds all it needs.
+    private func impactContext(of difference: TopologyChange, before: Topology, after: Topology) throws -> Topology? {
+        var vnets: Set<String> = []
+        var gateways: Set<String> = []
+        for reference in difference.removed + difference.written.map(\.reference) {
+            switch reference {
+            case .peering(let pair): vnets.formUnion([pair.first, pair.second])
+            case .vpnGateway(let name): gateways.insert(name)
+            case .vpnConnection(let pair): gateways.formUnion([pair.first, pair.second])
+            default: break
+            }
+        }
+        // With traffic controls these changes are `.everything`: nothing more to read.
+        guard !vnets.isEmpty || !gateways.isEmpty, !before.hasTrafficControls, !after.hasTrafficControls else { return nil }
+        // The snapshot holds the islands (`ScopedLoad.gatewayIslands`), so this is the VNets the
+        // impact itself finds.
+        if !gateways.isEmpty { vnets.formUnion(RouteImpact.vnetsBehind(gateways, before: before, after: after)) }
+        let space = vnets.compactMap { before.vnets[$0] ?? after.vnets[$0] }.flatMap(\.addressSpace)
         var nearby: Set<String> = []
         for vnet in vnets {
-            nearby.formUnion(try connection.query("SELECT name FROM cluster WHERE vnet = ?", [vnet.sqlite]) { $0.text(0) ?? "" })
+            nearby.formUnion(try connection.query("SELECT name FROM cluster WHERE vnet = ?", [vnet.sqlite]) { try $0.requiredText(0) })
         }
         var context = Topology()
         func add(_ imports: [ServiceImport]) { for item in imports { context.imports[item.id] = item } }
@@ -103,18 +116,18 @@ extension Store {
             nearby.formUnion(
                 try connection.query(
                     "SELECT name FROM cluster WHERE east_west_gateway_address BETWEEN ? AND ? AND mesh_east_west_gateway IS NOT NULL", range
-                ) { $0.text(0) ?? "" })
+                ) { try $0.requiredText(0) })
             dialled.formUnion(
                 try connection.query(
                     "SELECT cluster, namespace, name FROM service WHERE load_balancer_address BETWEEN ? AND ? AND load_balancer_ip IS NOT NULL", range
-                ) { ServiceID(cluster: $0.text(0) ?? "", namespace: $0.text(1) ?? "", name: $0.text(2) ?? "") })
+                ) { ServiceID(cluster: try $0.requiredText(0), namespace: try $0.requiredText(1), name: try $0.requiredText(2)) })
         }
         for service in dialled {
-            add(try imports(where: "service_cluster = ? AND service_namespace = ? AND service_name = ?", service.values))
+            add(try imports(servedFrom: service.cluster, service: service))
         }
         for cluster in nearby {
             add(try imports(where: "consumer_cluster = ?", [cluster.sqlite]))
-            add(try imports(where: "service_cluster = ?", [cluster.sqlite]))
+            add(try imports(servedFrom: cluster))
         }
         // What `RouteImpact` reads of each import: both clusters, the service, and the owners of the
         // addresses they dial.
