@@ -135,7 +135,7 @@ extension Store {
 
     /// Whether the next reconcile must answer every import (a database never reconciled, or a change
     /// whose impact reaches across the estate).
-    private func fullPassNeeded() throws -> Bool {
+    func fullPassNeeded() throws -> Bool {
         try connection.rows(ReconcileStateRow.self).first?.fullNeeded ?? true
     }
 

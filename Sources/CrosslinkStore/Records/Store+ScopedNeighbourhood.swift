@@ -113,8 +113,7 @@ extension Store {
     func imports(servedFrom cluster: String, service: ServiceID? = nil) throws -> [ServiceImport] {
         let condition = service == nil ? "service_cluster = ?" : "service_cluster = ? AND service_namespace = ? AND service_name = ?"
         let values = service?.values ?? [cluster.sqlite]
-        let fullNeeded = try connection.query("SELECT full_needed FROM reconcile_state") { $0.integer(0) ?? 1 }.first ?? 1
-        guard fullNeeded == 0 else { return try imports(where: condition, values) }
+        guard try !fullPassNeeded() else { return try imports(where: condition, values) }
         let key = "consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name"
         return try connection.rows(
             ServiceImportRow.self,
