@@ -102,13 +102,16 @@ package final class Store {
         }
     }
 
+    /// The page cache of every connection, in KiB (see `configure`).
+    static let pageCacheKiB = 65_536
+
     /// Connection settings that change nothing in the file.
     private static func configure(_ connection: SQLiteConnection) throws {
         connection.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
         // FULL: a commit survives power loss, not just a crashed process.
         // A 64 MiB page cache keeps big transactions (apply of a whole estate) from spilling to disk
         // mid-transaction; SQLite only allocates what it uses.
-        try connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+        try connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -\(pageCacheKiB)")
         // Foreign keys stay declared (they document the model and `foreignKeyViolations()` checks
         // them) but are not enforced per row: every write validates the whole new snapshot first,
         // under the write lock, so they would only repeat that check, at four times the cost of

@@ -33,6 +33,7 @@ struct EverydayBenchmark {
         let reads: [(String, [String])] = [
             ("cluster show X", ["cluster", "show", middle]),
             ("cluster list", ["cluster", "list"]),
+            ("import list -o json", ["import", "list", "-o", "json"]),
             ("routes --cluster X", ["routes", "--cluster", middle]),
             ("routes -o json", ["routes", "-o", "json"]),
             ("export", ["export"]),
@@ -49,6 +50,9 @@ struct EverydayBenchmark {
         figures.insert(
             measure("import add", scratch: directory) { [binary, "import", "add", "\(consumer)/bench", "\(owner)/bench/svc-\($0)", "--db", database] },
             at: 1)
+        // The imports just added are dirty: `routes` answers them and reads every other answer stored.
+        figures.append(measure("routes --cluster X, changed", scratch: directory) { _ in [binary, "routes", "--cluster", owner, "--db", database] })
+        figures.append(measure("routes -o json, changed", scratch: directory) { _ in [binary, "routes", "-o", "json", "--db", database] })
         return figures
     }
 
@@ -67,7 +71,7 @@ struct EverydayBenchmark {
 
     static func table(clusters: Int, _ figures: [EverydayFigure]) -> String {
         let lines = figures.map { figure in
-            let name = figure.name.padding(toLength: 22)
+            let name = figure.name.padding(toLength: 28)
             let failed = figure.failures > 0 ? "  (\(figure.failures) FAILED)" : ""
             return
                 "everyday: \(name) \(format3((figure.milliseconds * 10).rounded() / 10)) ms  \(format3((figure.peakRSSMiB * 10).rounded() / 10)) MiB\(failed)"

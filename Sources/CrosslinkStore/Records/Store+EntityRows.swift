@@ -65,7 +65,7 @@ extension Store {
     /// Runs `body` in one read transaction with every object of `kind` (see `EntityRows`), so a
     /// concurrent write is seen whole or not at all, however many passes `body` makes.
     package func withEntities<T>(of kind: EntityKind, _ body: (EntityRows) throws -> T) throws -> T {
-        try read { store in try body(EntityRows(store: store, kind: kind)) }
+        try scan { store in try body(EntityRows(store: store, kind: kind)) }
     }
 }
 

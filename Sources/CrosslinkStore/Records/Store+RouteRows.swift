@@ -55,7 +55,7 @@ extension Store {
     /// slice `route check` reads (its two clusters, its service, the underlay it can touch), or from one
     /// slice of all of them when they are many.
     package func withRouteRows<T>(cluster: String? = nil, _ body: (RouteRows) throws -> T) throws -> T {
-        try read { store in
+        try scan { store in
             func rows(_ freshness: RouteFreshness, dirty: Set<ImportID> = [], answered: [RouteAnswer] = []) -> RouteRows {
                 RouteRows(freshness: freshness, store: store, cluster: cluster, dirty: dirty, answered: answered)
             }
