@@ -1,13 +1,15 @@
 import CrosslinkCore
 import Dispatch
 
-/// Feeds a full pass's imports to the reconciler on a second thread while the caller's thread
-/// stores earlier slices, so the route engine (pure) and SQLite (one connection, used from one
-/// thread) overlap instead of taking turns.
+/// Feeds a full pass's imports to the reconciler on other threads while the caller's thread stores
+/// earlier slices, so the route engine (pure) and SQLite (one connection, used from one thread)
+/// overlap instead of taking turns.
 ///
-/// Imports arrive in key order and go in batches to one serial queue, each with the stored routes of
-/// its key range (found by a binary search in the key-ordered summaries: the caller's thread touches
-/// no route one by one); the reconciled slices come back in the order they were sent, so what is
+/// Imports arrive in key order and go in batches to a concurrent queue, each with the stored routes
+/// of its key range (found by a binary search in the key-ordered summaries: the caller's thread
+/// touches no route one by one). Batches are independent, so several are reconciled at once (the
+/// engine was one thread's work, more than SQLite's: docs/benchmarks.md, "Full reconcile floor
+/// (issue 13, fifth session)"); the caller collects them in the order they were sent, so what is
 /// stored, and in which order, is what reconciling in line would store. At most `depth` batches are
 /// reconciled ahead of the store, which bounds the memory.
 final class ReconcilePipeline {
@@ -16,7 +18,7 @@ final class ReconcilePipeline {
     private let stored: [RouteSummary]
     /// The first stored route not yet sent with a batch.
     private var storedStart: Int
-    private let queue = DispatchQueue(label: "crosslink.reconcile.answers")
+    private let queue = DispatchQueue(label: "crosslink.reconcile.answers", attributes: .concurrent)
     private let batchSize: Int
     private let depth: Int
     private var batch: [ServiceImport] = []
@@ -62,7 +64,7 @@ final class ReconcilePipeline {
         let previous = lastSent
         lastSent = imports.last?.id ?? lastSent
         let reconciler = self.reconciler
-        // One serial queue: batches are reconciled in the order they are sent.
+        // Batches may finish out of order; `inFlight` hands them back in the order they were sent.
         inFlight.append(
             BackgroundWork(on: queue) {
                 // The slices are cut by key order: imports out of it (impossible from the primary key
