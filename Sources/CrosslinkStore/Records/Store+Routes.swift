@@ -29,7 +29,7 @@ extension Store {
     /// Incremental unless `full` is set or the database asks for a full pass: only the imports that
     /// changes since the last reconcile could affect (see `RouteImpact`) are reconciled, from a slice
     /// of the estate. A full pass streams the imports from the database in key order and reconciles
-    /// them in slices on a second thread while this one writes (`ReconcilePipeline`), holding neither
+    /// them in slices on other threads while this one writes (`ReconcilePipeline`), holding neither
     /// every import nor every answer. `beforeCommit` runs last inside the transaction with the record
     /// and the snapshot the answers came from (the whole estate without imports on a full pass, the
     /// slice otherwise; crosslink writes manifests there); it may call the function it is given to
