@@ -1,9 +1,10 @@
 import CrosslinkCore
 import CrosslinkGenerator
-import CrosslinkStore
 import CrosslinkTestSupport
 import Foundation
 import Testing
+
+@testable import CrosslinkStore
 
 /// `<kind> list` reads its objects row by row from SQLite; it must hand out exactly what the whole
 /// estate's snapshot lists, in the same order.
@@ -43,5 +44,23 @@ import Testing
     func empty() throws {
         let store = try Store(path: try TemporaryDirectory.make().appendingPathComponent("e.db").path)
         for kind in EntityKind.allCases { #expect(try Self.listed(store, kind).isEmpty, "\(kind)") }
+    }
+
+    @Test("a streamed read runs with a small page cache and gives the connection its big one back")
+    func pageCache() throws {
+        let store = try StoredReadsTests.estate()
+        func cacheSize() throws -> Int64? { try store.connection.query("PRAGMA cache_size") { $0.integer(0) }.first ?? nil }
+        let big = try cacheSize()
+        #expect(big == -Int64(Store.pageCacheKiB))
+        var during: [Int64?] = []
+        try store.withEntities(of: .cluster) { _ in during.append(try cacheSize()) }
+        _ = try store.reconcile()
+        try store.withRouteRows { _ in during.append(try cacheSize()) }
+        #expect(during == [-2_048, -2_048])
+        #expect(try cacheSize() == big)
+        // Also when the body throws.
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try store.withEntities(of: .vnet) { _ in throw Stop() } }
+        #expect(try cacheSize() == big)
     }
 }

@@ -5,8 +5,9 @@ struct Routes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every import with its verdict, path, address and port.",
         discussion: """
-            The answers stored by the last reconcile; when the estate changed since, computed from the current \
-            estate, with a note on standard error (and without one before the first reconcile). An import without a port shows one \
+            The answers stored by the last reconcile, printed as they are read; when the estate changed since, those \
+            of the current estate (the changed imports answered again, every import when a full pass is due), with a \
+            note on standard error (and without one before the first reconcile). An import without a port shows one \
             row per port of the service.
             """)
 
