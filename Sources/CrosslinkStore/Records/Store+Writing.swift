@@ -9,8 +9,9 @@ extension Store {
     /// which keeps UNIQUE constraints happy when one object replaces another (a VNet's gateway renamed).
     func write(_ difference: TopologyChange) throws {
         for reference in difference.removed { try delete(reference) }
-        for index in Self.insertionOrder(difference.created) { try save(difference.created[index], isNew: true) }
-        for entity in difference.updated { try save(entity, isNew: false) }
+        let bulk = try BulkRowWriter(connection: connection)
+        for index in Self.insertionOrder(difference.created) { try save(difference.created[index], isNew: true, bulk: bulk) }
+        for entity in difference.updated { try save(entity, isNew: false, bulk: bulk) }
     }
 
     /// New services and imports grouped by cluster (the first column of their keys), clusters in
@@ -77,7 +78,8 @@ extension Store {
     }
 
     /// Inserts or updates one object and its child rows; a new object has no child rows to clear.
-    private func save(_ entity: Entity, isNew: Bool) throws {
+    /// Services and imports, the bulk of an estate, go through `bulk`'s held statements.
+    private func save(_ entity: Entity, isNew: Bool, bulk: BulkRowWriter) throws {
         switch entity {
         case .vnet(let vnet):
             try connection.run(
@@ -117,32 +119,7 @@ extension Store {
                 "cluster_node_pool", owner: "cluster", key: [cluster.name.sqlite],
                 column: "name", values: cluster.nodePools, isNew: isNew)
         case .service(let service):
-            try connection.run(
-                """
-                INSERT INTO service (cluster, namespace, name, exposure, load_balancer_ip, external_traffic_policy)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (cluster, namespace, name) DO UPDATE SET exposure = excluded.exposure,
-                    load_balancer_ip = excluded.load_balancer_ip, external_traffic_policy = excluded.external_traffic_policy
-                """,
-                [
-                    service.id.cluster.sqlite, service.id.namespace.sqlite, service.id.name.sqlite, service.exposure.rawValue.sqlite,
-                    service.loadBalancerIP?.description.sqlite ?? .null, service.externalTrafficPolicy.rawValue.sqlite,
-                ])
-            if !isNew {
-                try connection.run("DELETE FROM service_port WHERE cluster = ? AND namespace = ? AND service = ?", service.id.values)
-            }
-            for (position, port) in service.ports.enumerated() {
-                try connection.run(
-                    """
-                    INSERT INTO service_port (cluster, namespace, service, position, name, port, target_port, protocol, app_protocol)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        service.id.cluster.sqlite, service.id.namespace.sqlite, service.id.name.sqlite, position.sqlite,
-                        port.name.sqlite, port.port.sqlite, port.targetPort.sqlite, port.protocol.rawValue.sqlite,
-                        port.appProtocol.sqlite,
-                    ])
-            }
+            try bulk.save(service, isNew: isNew)
         case .peering(let peering):
             try connection.run(
                 """
@@ -206,18 +183,7 @@ extension Store {
         case .securityGroup(let group):
             try save(group, isNew: isNew)
         case .import(let item):
-            try connection.run(
-                """
-                INSERT INTO service_import (consumer_cluster, consumer_namespace, service_cluster, service_namespace,
-                    service_name, port, via)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (consumer_cluster, consumer_namespace, service_cluster, service_namespace, service_name)
-                DO UPDATE SET port = excluded.port, via = excluded.via
-                """,
-                [
-                    item.id.consumer.cluster.sqlite, (item.id.consumer.namespace ?? "").sqlite, item.id.service.cluster.sqlite,
-                    item.id.service.namespace.sqlite, item.id.service.name.sqlite, item.port?.sqlite ?? .null, item.via.description.sqlite,
-                ])
+            try bulk.save(item)
         }
     }
 
