@@ -10,27 +10,15 @@ extension Store {
     func write(_ difference: TopologyChange) throws {
         for reference in difference.removed { try delete(reference) }
         let bulk = try BulkRowWriter(connection: connection)
-        for index in Self.insertionOrder(difference.created) { try save(difference.created[index], isNew: true, bulk: bulk) }
-        for entity in difference.updated { try save(entity, isNew: false, bulk: bulk) }
-    }
-
-    /// New services and imports grouped by cluster (the first column of their keys), clusters in
-    /// name order: each cluster's rows then land in a few neighbouring B-tree pages, which stay in
-    /// cache, instead of all over tables larger than the cache. Grouping costs one hash per row,
-    /// much less than sorting every key (measured in docs/benchmarks.md).
-    private static func insertionOrder(_ created: [Entity]) -> [Int] {
-        var order: [Int] = []
-        var byCluster: [String: [Int]] = [:]
-        for (index, entity) in created.enumerated() {
-            switch entity {
-            case .service(let service): byCluster[service.id.cluster, default: []].append(index)
-            case .import(let item): byCluster[item.id.consumer.cluster, default: []].append(index)
-            default: order.append(index)
-            }
+        var byCluster = ClusterGroups()
+        for entity in difference.created {
+            if !byCluster.take(entity) { try save(entity, isNew: true, bulk: bulk) }
         }
-        order.reserveCapacity(created.count)
-        for cluster in byCluster.keys.sorted() { order.append(contentsOf: byCluster[cluster] ?? []) }
-        return order
+        for cluster in Set(byCluster.services.keys).union(byCluster.imports.keys).sorted() {
+            for service in byCluster.services.removeValue(forKey: cluster) ?? [] { try bulk.save(service, isNew: true) }
+            for item in byCluster.imports.removeValue(forKey: cluster) ?? [] { try bulk.save(item) }
+        }
+        for entity in difference.updated { try save(entity, isNew: false, bulk: bulk) }
     }
 
     private func delete(_ reference: EntityReference) throws {
@@ -196,6 +184,28 @@ extension Store {
                 "INSERT INTO \(table) (\(owner), position, \(column)) VALUES (?, ?, ?)",
                 key + [position.sqlite, value.sqlite])
         }
+    }
+}
+
+/// New services and imports grouped by cluster (the first column of their keys), written cluster by
+/// cluster in name order: each cluster's rows then land in a few neighbouring B-tree pages, which
+/// stay in cache, instead of all over tables larger than the cache. Grouping costs one hash per row,
+/// much less than sorting every key (measured in docs/benchmarks.md). The groups hold the objects
+/// themselves, read from the list of created objects in its order: picking them out of that list by
+/// index in cluster order missed the cache on every row (docs/benchmarks.md, "Apply floor (issue 13,
+/// fifth session)").
+private struct ClusterGroups {
+    var services: [String: [Service]] = [:]
+    var imports: [String: [ServiceImport]] = [:]
+
+    /// Adds a new service or import to its cluster's group; false for any other object.
+    mutating func take(_ entity: Entity) -> Bool {
+        switch entity {
+        case .service(let service): services[service.id.cluster, default: []].append(service)
+        case .import(let item): imports[item.id.consumer.cluster, default: []].append(item)
+        default: return false
+        }
+        return true
     }
 }
 
