@@ -12,8 +12,11 @@ struct TrafficPlane: Sendable {
     /// The prefixes of every UDR in each VNet's tables: part of its VirtualNetwork service tag.
     let udrPrefixes: [String: [CIDR]]
     let firewallsByIP: [IPv4Address: Firewall]
-    /// Connected peerings of each VNet, by peer.
-    private let peerings: [String: [String: Peering]]
+    /// The hop text of each firewall and of each UDR (by table and prefix), written once per snapshot.
+    let applianceHops: [IPv4Address: String]
+    let udrHops: [String: [CIDR: String]]
+    /// Connected peerings of each VNet, by peer, with the hop text a walk over them records.
+    private let peerings: [String: [String: PeerLink]]
     /// Every VNet prefix by length and network (several VNets may share one across VPN).
     private let prefixes: [[UInt32: [String]]]
     /// The prefix lengths that occur, longest first: lookups probe only these.
@@ -28,10 +31,16 @@ struct TrafficPlane: Sendable {
         groupsByVNet = Dictionary(grouping: topology.securityGroups.values.sorted { $0.name < $1.name }.map(OrderedSecurityGroup.init), by: \.group.vnet)
         udrPrefixes = tablesByVNet.mapValues { $0.flatMap { $0.routes.map(\.prefix) } }
         firewallsByIP = Dictionary(topology.firewalls.values.map { ($0.privateIP, $0) }, uniquingKeysWith: { a, b in a.name < b.name ? a : b })
-        var peers: [String: [String: Peering]] = [:]
+        applianceHops = firewallsByIP.mapValues(Self.hop(through:))
+        udrHops = Dictionary(
+            topology.routeTables.values.map { table in
+                (table.name, Dictionary(table.routes.map { ($0.prefix, Self.hop(table.name, $0)) }, uniquingKeysWith: { first, _ in first }))
+            }, uniquingKeysWith: { first, _ in first })
+        var peers: [String: [String: PeerLink]] = [:]
         for peering in topology.peerings.values where peering.state == .connected {
-            peers[peering.vnets.first, default: [:]][peering.vnets.second] = peering
-            peers[peering.vnets.second, default: [:]][peering.vnets.first] = peering
+            let link = PeerLink(peering: peering, hop: "peering \(peering.vnets)")
+            peers[peering.vnets.first, default: [:]][peering.vnets.second] = link
+            peers[peering.vnets.second, default: [:]][peering.vnets.first] = link
         }
         peerings = peers
         var byLength = Array(repeating: [UInt32: [String]](), count: 33)
@@ -50,6 +59,9 @@ struct TrafficPlane: Sendable {
         arrivalGateway = gateways
     }
 
+    static func hop(through firewall: Firewall) -> String { "firewall \(firewall.name) (\(firewall.privateIP))" }
+    static func hop(_ table: String, _ route: UserRoute) -> String { "route \(table) \(route.prefix)" }
+
     // MARK: - Attachments
 
     /// The route table on a subnet (or address) of `vnet`: the one with an entry holding it, else the
@@ -59,7 +71,10 @@ struct TrafficPlane: Sendable {
         return tables.first { $0.subnets.contains { $0.contains(subnet) } } ?? tables.first { $0.subnets.isEmpty }
     }
 
-    func peering(_ source: String, _ target: String) -> Peering? { peerings[source]?[target] }
+    func peering(_ source: String, _ target: String) -> Peering? { peerings[source]?[target]?.peering }
+
+    /// `peering A~B`, the hop over the connected peering of two VNets (as the underlay writes it).
+    func peeringHop(_ source: String, _ target: String) -> String? { peerings[source]?[target]?.hop }
 
     /// The gateway traffic arrives through when it comes over VPN to `vnet`.
     func arrivalGateway(of vnet: String) -> VPNGateway? { arrivalGateway[vnet] }
@@ -102,27 +117,48 @@ struct TrafficPlane: Sendable {
     /// destination follows the routes that hold all of it.
     func effectiveRoute(in vnet: String, from subnet: CIDR, to destination: CIDR) -> EffectiveRoute {
         let table = routeTable(in: vnet, for: subnet)
-        var best = EffectiveRoute(prefix: CIDR(containing: IPv4Address(value: 0), prefixLength: 0), hop: .internet, table: table?.name)
-        func consider(_ candidate: EffectiveRoute) {
-            if (candidate.prefix.prefixLength, candidate.rank) > (best.prefix.prefixLength, best.rank) { best = candidate }
+        let tableName = table?.name
+        var best = EffectiveRoute(prefix: CIDR(containing: IPv4Address(value: 0), prefixLength: 0), hop: .internet, table: tableName)
+        func beats(_ prefix: CIDR, _ rank: Int) -> Bool { (prefix.prefixLength, rank) > (best.prefix.prefixLength, best.rank) }
+        if let table {
+            for route in table.routes where route.prefix.contains(destination) && beats(route.prefix, 2) {
+                best = EffectiveRoute(prefix: route.prefix, hop: .user(route), table: tableName)
+            }
         }
-        for route in table?.routes ?? [] where route.prefix.contains(destination) {
-            consider(EffectiveRoute(prefix: route.prefix, hop: .user(route), table: table?.name))
-        }
-        let owners = owners(of: destination)
+        // The owners of the destination, longest prefix first, probed in place (no array per lookup).
+        let peers = peerings[vnet]
         // Azure: the routes to the VNet's own space and its peers' beat gateway routes, even more specific ones.
         var localOrPeered = false
-        for (prefix, owner) in owners where owner == vnet || peering(vnet, owner) != nil {
-            localOrPeered = true
-            consider(EffectiveRoute(prefix: prefix, hop: owner == vnet ? .vnetLocal : .peering(owner), table: table?.name))
+        var gatewayCandidates = false
+        for length in lengths where length <= destination.prefixLength {
+            let prefix = CIDR(containing: destination.network, prefixLength: length)
+            guard let owners = prefixes[length][prefix.network.value] else { continue }
+            for owner in owners {
+                if owner == vnet || peers?[owner] != nil {
+                    localOrPeered = true
+                    if beats(prefix, 0) { best = EffectiveRoute(prefix: prefix, hop: owner == vnet ? .vnetLocal : .peering(owner), table: tableName) }
+                } else {
+                    gatewayCandidates = true
+                }
+            }
         }
-        if !localOrPeered && table?.propagateGatewayRoutes != false {
-            for (prefix, owner) in owners where owner != vnet {
-                if let vpn = reachesOverVPN(vnet, owner) { consider(EffectiveRoute(prefix: prefix, hop: .gateway(owner, vpn.hops), table: table?.name)) }
+        guard gatewayCandidates, !localOrPeered, table?.propagateGatewayRoutes != false else { return best }
+        for length in lengths where length <= destination.prefixLength {
+            let prefix = CIDR(containing: destination.network, prefixLength: length)
+            // A gateway route that cannot beat the best so far needs no VPN analysis.
+            guard beats(prefix, 1), let owners = prefixes[length][prefix.network.value] else { continue }
+            for owner in owners where owner != vnet && beats(prefix, 1) {
+                if let vpn = reachesOverVPN(vnet, owner) { best = EffectiveRoute(prefix: prefix, hop: .gateway(owner, vpn.hops), table: tableName) }
             }
         }
         return best
     }
+}
+
+/// A connected peering as one VNet sees it, with its hop text written once.
+struct PeerLink: Sendable {
+    let peering: Peering
+    let hop: String
 }
 
 /// One entry of a subnet's effective routes: where it sends a packet and why it applies.

@@ -68,16 +68,15 @@ extension TrafficPlane {
                     fix: failure.fix))
         }
         replyFirewalls += reply.firewalls
-        let requestNames = Set(request.firewalls.map(\.name))
-        let replyNames = Set(replyFirewalls.map(\.name))
-        if let missed = request.firewalls.first(where: { !replyNames.contains($0.name) }) {
+        // A path passes at most 4 appliances each way: comparing the lists beats building sets.
+        if let missed = request.firewalls.first(where: { firewall in !replyFirewalls.contains { $0.name == firewall.name } }) {
             return finish(
                 RouteReason(
                     .asymmetricRouting,
                     "firewall \(missed.name) (\(missed.privateIP)) passes \(flow), but the reply from \(replyFrom) does not go back through it, so the stateful firewall drops the connection: add a user-defined route for \(FlowEndpoint.range(flow.source)) to \(missed.privateIP) in the route table of \(replyFrom)'s subnet",
                     fix: request.arrival.flatMap { returnRouteFix(from: $0, to: flow.source, through: missed) }))
         }
-        if let extra = replyFirewalls.first(where: { !requestNames.contains($0.name) }) {
+        if let extra = replyFirewalls.first(where: { firewall in !request.firewalls.contains { $0.name == firewall.name } }) {
             return finish(
                 RouteReason(
                     .asymmetricRouting,

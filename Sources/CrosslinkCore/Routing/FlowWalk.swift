@@ -71,7 +71,7 @@ extension TrafficPlane {
                 if let reason = forwardedTrafficProblem(location.vnet, peer, forwarder) {
                     return fail(.forwardedTrafficNotAllowed, reason, fix: peering(location.vnet, peer).map(Self.forwardedTrafficFix))
                 }
-                result.hops.append("peering \(UnorderedPair(location.vnet, peer))")
+                result.hops.append(peeringHop(location.vnet, peer) ?? "peering \(UnorderedPair(location.vnet, peer))")
                 return deliver(in: peer)
             case .gateway(let vnet, let vpnHops):
                 guard let next = arriveOverVPN(at: vnet, vpnHops, &result) else { return deliver(in: vnet) }
@@ -81,7 +81,7 @@ extension TrafficPlane {
                 return toInternet(route)
             case .user(let udr):
                 let table = route.table ?? ""
-                result.hops.append("route \(table) \(udr.prefix)")
+                result.hops.append(udrHops[table]?[udr.prefix] ?? Self.hop(table, udr))
                 switch udr.nextHop {
                 case .none:
                     return fail(
@@ -121,14 +121,21 @@ extension TrafficPlane {
                         )
                     }
                     if firewall.vnet != location.vnet {
-                        let reach = underlay.reachability(from: location.vnet, to: firewall.vnet)
-                        guard case .reachable(let reachHops) = reach else {
-                            let underlayReason: RouteReason? = if case .unreachable(let reason) = reach { reason } else { nil }
-                            let why = underlayReason.map { ": \($0.message)" } ?? ""
-                            return fail(
-                                .applianceUnreachable,
-                                "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)",
-                                fix: underlayReason?.fix)
+                        let reachHops: [String]
+                        if let hop = peeringHop(location.vnet, firewall.vnet) {
+                            // A connected peering is what the underlay would answer (N2), without writing its text per flow.
+                            reachHops = [hop]
+                        } else {
+                            let reach = underlay.reachability(from: location.vnet, to: firewall.vnet)
+                            guard case .reachable(let hops) = reach else {
+                                let underlayReason: RouteReason? = if case .unreachable(let reason) = reach { reason } else { nil }
+                                let why = underlayReason.map { ": \($0.message)" } ?? ""
+                                return fail(
+                                    .applianceUnreachable,
+                                    "route-table \(table) sends \(udr.prefix) to firewall \(firewall.name) (\(ip)) in \(firewall.vnet), which \(location.vnet) does not reach\(why)",
+                                    fix: underlayReason?.fix)
+                            }
+                            reachHops = hops
                         }
                         if let reason = forwardedTrafficProblem(location.vnet, firewall.vnet, forwarder) {
                             return fail(.forwardedTrafficNotAllowed, reason, fix: peering(location.vnet, firewall.vnet).map(Self.forwardedTrafficFix))
@@ -147,7 +154,7 @@ extension TrafficPlane {
                                 fix: Self.firewallFix(firewall, denyingRule: verdict.rule, flow: flow))
                         }
                     }
-                    result.hops.append("firewall \(firewall.name) (\(ip))")
+                    result.hops.append(applianceHops[ip] ?? Self.hop(through: firewall))
                     result.firewalls.append(firewall)
                     appliances.append(firewall)
                     forwarder = firewall

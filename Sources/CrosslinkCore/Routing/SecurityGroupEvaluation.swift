@@ -23,14 +23,18 @@ extension TrafficPlane {
     func securityVerdict(
         _ direction: TrafficDirection, in vnet: String, on range: CIDR, flow: Flow, source: FlowEndpoint, decisions: inout [String]?
     ) -> RouteReason? {
-        for ordered in groupsByVNet[vnet] ?? [] where ordered.applies(to: range) {
+        guard let groups = groupsByVNet[vnet] else { return nil }
+        for ordered in groups where ordered.applies(to: range) {
             let group = ordered.group
-            for rule in ordered.rules(direction) {
-                let allows = rule.access == .allow
-                guard rule.protocol.matches(flow.protocol), rule.ports.contains(where: { $0.contains(flow.port) }),
-                    matches(rule.sources, source, vnet: group.vnet, allows: allows),
-                    matches(rule.destinations, flow.destination, vnet: group.vnet, allows: allows)
+            let rules = ordered.rules(direction)
+            // By index: the rules are read in place, not copied one by one (most are skipped by port).
+            for index in rules.indices {
+                let allows = rules[index].access == .allow
+                guard rules[index].protocol.matches(flow.protocol), rules[index].ports.contains(where: { $0.contains(flow.port) }),
+                    matches(rules[index].sources, source, vnet: vnet, allows: allows),
+                    matches(rules[index].destinations, flow.destination, vnet: vnet, allows: allows)
                 else { continue }
+                let rule = rules[index]
                 decisions?.append(
                     "security-group \(group.name) \(direction.rawValue): rule \(rule.name) (priority \(rule.priority)) \(rule.access == .allow ? "allows" : "denies") \(flow)"
                 )

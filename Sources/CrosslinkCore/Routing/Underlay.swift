@@ -20,6 +20,9 @@ struct Underlay: Sendable {
     private let islandsWithRepeatedASN: Set<Int>
     /// Islands over every connected link, BGP or not: to explain a chain that lacks BGP.
     private let anyIsland: [String: Int]
+    /// The shortest BGP chain between every two gateways of a small island, found once: a hub's
+    /// traffic asks for them per flow (spec §8). Larger islands are searched per query.
+    private let bgpPaths: [String: [String: [String]]]
     private let addresses: AddressIndex
 
     init(_ topology: Topology) {
@@ -56,9 +59,18 @@ struct Underlay: Sendable {
                 bgp[second, default: []].append(first)
             }
         }
-        bgpNeighbors = bgp.mapValues { $0.sorted() }
+        let neighbors = bgp.mapValues { $0.sorted() }
+        bgpNeighbors = neighbors
         let bgpIsland = Self.islands(bgp)
         self.bgpIsland = bgpIsland
+        var paths: [String: [String: [String]]] = [:]
+        for members in Dictionary(grouping: bgpIsland.keys, by: { bgpIsland[$0] ?? 0 }).values where members.count <= Self.smallIsland {
+            for start in members {
+                let previous = Self.breadthFirst(from: start, until: nil, neighbors: neighbors)
+                for goal in members { paths[start, default: [:]][goal] = Self.chain(from: start, to: goal, previous: previous) }
+            }
+        }
+        bgpPaths = paths
         anyIsland = Self.islands(any)
         var seenASNs: [Int: Set<UInt32>] = [:]
         var repeated: Set<Int> = []
@@ -212,6 +224,21 @@ struct Underlay: Sendable {
 
     /// The shortest chain of BGP links between two gateways of one island (fewest hops, then by name).
     private func bgpPath(from start: String, to goal: String) -> [String]? {
+        if let known = bgpPaths[start]?[goal] { return known }
+        return Self.bgpPath(from: start, to: goal, neighbors: bgpNeighbors)
+    }
+
+    /// Islands of at most this many gateways have their chains found up front.
+    private static let smallIsland = 32
+
+    private static func bgpPath(from start: String, to goal: String, neighbors bgpNeighbors: [String: [String]]) -> [String]? {
+        chain(from: start, to: goal, previous: breadthFirst(from: start, until: goal, neighbors: bgpNeighbors))
+    }
+
+    /// Breadth-first from `start` (neighbours in name order) until `goal` is reached, or over the
+    /// whole island: each node's predecessor on a shortest chain. Stopping at `goal` changes no
+    /// predecessor already found, so one search serves every goal.
+    private static func breadthFirst(from start: String, until goal: String?, neighbors bgpNeighbors: [String: [String]]) -> [String: String] {
         var previous: [String: String] = [start: start]
         var queue = [start]
         var index = 0
@@ -224,6 +251,10 @@ struct Underlay: Sendable {
                 queue.append(neighbor)
             }
         }
+        return previous
+    }
+
+    private static func chain(from start: String, to goal: String, previous: [String: String]) -> [String]? {
         guard previous[goal] != nil else { return nil }
         var path = [goal]
         while let last = path.last, last != start, let before = previous[last] { path.append(before) }
