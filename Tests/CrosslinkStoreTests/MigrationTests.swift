@@ -109,27 +109,7 @@ import Testing
         #expect(!estate.peerings.isEmpty && !estate.vpnGateways.isEmpty)
         try current.update { $0 = estate }
         // A schema-7 database built from the migration files that precede 0011, with every row copied in.
-        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".sql") && Int($0.prefix(4)) ?? 99 <= 7 }.sorted()
-        #expect(files.count == 7)
-        let oldSchema = try files.map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-        let script = """
-            import sqlite3, sys
-            old, new = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
-            old.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
-            old.executescript(sys.argv[3])
-            old.executemany("INSERT INTO crosslink_migration VALUES (?, ?)", new.execute("SELECT * FROM crosslink_migration WHERE identifier <= 7"))
-            old.execute("DELETE FROM reconcile_state")
-            for table in ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
-                          "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress",
-                          "service_import", "reconcile_state"]:
-                columns = ", ".join(row[1] for row in old.execute("PRAGMA table_info(" + table + ")"))
-                rows = new.execute("SELECT " + columns + " FROM " + table).fetchall()
-                if rows:
-                    old.executemany("INSERT INTO %s VALUES (%s)" % (table, ", ".join("?" * len(rows[0]))), rows)
-            old.commit()
-            """
-        try python(script, [oldPath, currentPath, oldSchema])
+        #expect(try copyIntoOldSchema(upTo: 7, from: currentPath, to: oldPath) == 7)
         let migrated = try Store(path: oldPath)
         let loaded = try migrated.loadTopology()
         #expect(loaded == estate)
@@ -234,26 +214,7 @@ import Testing
         #expect(estate.services.values.contains { $0.loadBalancerIP != nil } && estate.clusters.values.contains { $0.mesh?.eastWestGateway != nil })
         try current.update { $0 = estate }
         // A schema-12 database built from the migration files before 0013, with every row copied in.
-        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".sql") && Int($0.prefix(4)) ?? 99 <= 12 }.sorted()
-        let oldSchema = try files.map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
-        let copy = """
-            import sqlite3, sys
-            old, new = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
-            old.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
-            old.executescript(sys.argv[3])
-            old.executemany("INSERT INTO crosslink_migration VALUES (?, ?)", new.execute("SELECT * FROM crosslink_migration WHERE identifier <= 12"))
-            old.execute("DELETE FROM reconcile_state")
-            for table in ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
-                          "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress",
-                          "service_import", "reconcile_state"]:
-                columns = ", ".join(row[1] for row in old.execute("PRAGMA table_info(" + table + ")"))
-                rows = new.execute("SELECT " + columns + " FROM " + table).fetchall()
-                if rows:
-                    old.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, columns, ", ".join("?" * len(rows[0]))), rows)
-            old.commit()
-            """
-        #expect(try IndependentSQLite.python(copy, [oldPath, currentPath, oldSchema]).status == 0)
+        try copyIntoOldSchema(upTo: 12, from: currentPath, to: oldPath)
         let migrated = try Store(path: oldPath)
         #expect(try migrated.loadTopology() == estate)
         // Every integer equals the address parsed by Python; each range query is an index search.
@@ -293,6 +254,35 @@ import Testing
         let path = directory.appendingPathComponent("other.db").path
         try sqlite(path, "CREATE TABLE notes (body TEXT)")
         #expect(throws: CrosslinkError.self) { try Store(path: path) }
+    }
+
+    /// Builds a database at schema `version` in `oldPath` from the migration files up to it, and copies
+    /// every row of the estate tables from the current database at `currentPath` into it (the stored
+    /// routes are left out). Returns how many migration files it ran.
+    @discardableResult
+    private func copyIntoOldSchema(upTo version: Int, from currentPath: String, to oldPath: String) throws -> Int {
+        let root = CrosslinkProcess.repositoryRoot.appendingPathComponent("migrations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path)
+            .filter { $0.hasSuffix(".sql") && Int($0.prefix(4)) ?? 99 <= version }.sorted()
+        let oldSchema = try files.map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let copy = """
+            import sqlite3, sys
+            old, new, version = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2]), int(sys.argv[4])
+            old.execute("CREATE TABLE crosslink_migration (identifier INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT")
+            old.executescript(sys.argv[3])
+            old.executemany("INSERT INTO crosslink_migration VALUES (?, ?)", new.execute("SELECT * FROM crosslink_migration WHERE identifier <= ?", (version,)))
+            old.execute("DELETE FROM reconcile_state")
+            for table in ["vnet", "vnet_address_prefix", "cluster", "cluster_isolated_namespace", "cluster_node_pool", "service",
+                          "service_port", "peering", "vpn_gateway", "vpn_connection", "tunnel", "mesh_link", "ingress",
+                          "service_import", "reconcile_state"]:
+                columns = ", ".join(row[1] for row in old.execute("PRAGMA table_info(" + table + ")"))
+                rows = new.execute("SELECT " + columns + " FROM " + table).fetchall()
+                if rows:
+                    old.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, columns, ", ".join("?" * len(rows[0]))), rows)
+            old.commit()
+            """
+        try python(copy, [oldPath, currentPath, oldSchema, String(version)])
+        return files.count
     }
 
     /// Runs SQL through Python's sqlite3 module: a second, independent SQLite client.
